@@ -1,0 +1,99 @@
+package org.chemoadvisor.rulepack;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.chemoadvisor.rules.Citation;
+
+/**
+ * Named sets of codes the rules reason about (which codes are limb primaries, which modifiers
+ * mark a distinct service, which places of service are facilities...). Loaded from data so that
+ * no code list lives in an {@code if}. Names are the constants below.
+ */
+public final class CodeSets implements Versioned {
+
+    /** Chemodenervation procedures a guidance code may accompany (64612, 64615, 64616, 64642-64647). */
+    public static final String CHEMODENERVATION = "chemodenervation";
+    public static final String LIMB_PRIMARY_1_TO_4 = "limb-primary-1-4";
+    public static final String LIMB_PRIMARY_5_PLUS = "limb-primary-5plus";
+    public static final String LIMB_ADDON_1_TO_4 = "limb-addon-1-4";
+    public static final String LIMB_ADDON_5_PLUS = "limb-addon-5plus";
+    public static final String TRUNK_1_TO_5 = "trunk-1-5";
+    public static final String TRUNK_6_PLUS = "trunk-6plus";
+    public static final String NECK = "neck";
+    /** Codes on which modifier 50 is checked (64642-64647). */
+    public static final String LIMB_AND_TRUNK = "limb-and-trunk";
+    public static final String GUIDANCE = "guidance";
+    /** Chemodenervation codes that already include guidance (64617). */
+    public static final String GUIDANCE_INCLUDED = "guidance-included";
+    public static final String NEEDLE_EMG = "needle-emg";
+    public static final String FACILITY_POS = "facility-pos";
+    public static final String DISTINCT_SERVICE_MODIFIERS = "distinct-service-modifiers";
+    public static final String EM_DISTINCT_MODIFIERS = "em-distinct-modifiers";
+    public static final String EVALUATION_MANAGEMENT = "evaluation-management";
+    public static final String PROFESSIONAL_COMPONENT_MODIFIERS = "professional-component-modifiers";
+    public static final String BILATERAL_MODIFIERS = "bilateral-modifiers";
+    public static final String TOXIN = "toxin";
+    public static final String DISCARDED_DRUG_MODIFIERS = "discarded-drug-modifiers";
+    public static final String OFFICE_POS = "office-pos";
+
+    private final Map<String, Set<String>> sets;
+    private final Citation citation;
+
+    public CodeSets(Map<String, ? extends Collection<String>> sets, Citation citation) {
+        Map<String, Set<String>> copy = new HashMap<>();
+        sets.forEach((name, codes) -> copy.put(name, Set.copyOf(new LinkedHashSet<>(codes))));
+        this.sets = Map.copyOf(copy);
+        this.citation = citation;
+    }
+
+    public boolean contains(String setName, String code) {
+        return code != null && codes(setName).contains(code);
+    }
+
+    /** The set's codes; an unknown set name is a programming error. */
+    public Set<String> codes(String setName) {
+        Set<String> codes = sets.get(setName);
+        if (codes == null) {
+            throw new IllegalArgumentException("No code set named " + setName);
+        }
+        return codes;
+    }
+
+    public boolean has(String setName) {
+        return sets.containsKey(setName);
+    }
+
+    /** The only member of a set that must hold exactly one code (e.g. the 5+ limb primary). */
+    public String single(String setName) {
+        Set<String> codes = codes(setName);
+        if (codes.size() != 1) {
+            throw new IllegalStateException("Code set " + setName + " holds " + codes.size() + " codes, expected 1");
+        }
+        return codes.iterator().next();
+    }
+
+    /** True when a member of the set is a prefix of the code (ICD-10-CM categories, dots removed). */
+    public boolean containsPrefixOf(String setName, String code) {
+        if (code == null) {
+            return false;
+        }
+        for (String prefix : codes(setName)) {
+            if (code.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Set<String> names() {
+        return sets.keySet();
+    }
+
+    @Override
+    public Citation citation() {
+        return citation;
+    }
+}

@@ -1,0 +1,20 @@
+package org.chemoadvisor.rulepack;
+
+import java.time.LocalDate;
+
+/**
+ * When an edit applies. Either end may be open (null): the trimmed tables carry no dates, the
+ * CMS quarterly files do.
+ */
+public record EffectivePeriod(LocalDate from, LocalDate to) {
+
+    public static final EffectivePeriod ALWAYS = new EffectivePeriod(null, null);
+
+    /** True when the edit applies on the date; an unknown date of service counts as covered. */
+    public boolean covers(LocalDate date) {
+        if (date == null) {
+            return true;
+        }
+        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+}

@@ -1,0 +1,18 @@
+package org.chemoadvisor.rulepack;
+
+import java.util.Objects;
+
+/**
+ * The data the rules run on: NCCI tables, fee schedule indicators and code sets. Immutable;
+ * loaded and validated once at start-up.
+ */
+public record RulePack(AddOnEdits addOns, MueTable mue, PtpTable ptp, MpfsIndicators mpfs, CodeSets codeSets) {
+
+    public RulePack {
+        Objects.requireNonNull(addOns, "addOns");
+        Objects.requireNonNull(mue, "mue");
+        Objects.requireNonNull(ptp, "ptp");
+        Objects.requireNonNull(mpfs, "mpfs");
+        Objects.requireNonNull(codeSets, "codeSets");
+    }
+}

@@ -1,0 +1,90 @@
+package org.chemoadvisor.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.facts.ServiceLine;
+import org.chemoadvisor.rulepack.RulePack;
+
+/**
+ * Runs the rules over each date of service and applies "one problem, one finding": rules are
+ * given in precedence order (specific before general) and a finding is dropped when an earlier
+ * finding already named one of its problem keys.
+ */
+public final class RuleEngine {
+
+    private final List<Rule> rules;
+    private final RulePack pack;
+
+    public RuleEngine(List<Rule> rulesInPrecedenceOrder, RulePack pack) {
+        this.rules = List.copyOf(rulesInPrecedenceOrder);
+        this.pack = pack;
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public List<Finding> evaluate(CodingFacts facts) {
+        List<Finding> all = new ArrayList<>();
+        for (CodingFacts day : byDateOfService(facts)) {
+            all.addAll(evaluateDay(day));
+        }
+        return all;
+    }
+
+    private List<Finding> evaluateDay(CodingFacts day) {
+        List<Finding> kept = new ArrayList<>();
+        Set<String> claimed = new HashSet<>();
+        for (Rule rule : rules) {
+            List<Finding> found = rule.evaluate(day, pack);
+            List<Finding> keptFromRule = new ArrayList<>();
+            for (Finding finding : found) {
+                if (finding.problemKeys().stream().noneMatch(claimed::contains)) {
+                    keptFromRule.add(finding);
+                }
+            }
+            // Keys are claimed after the whole rule ran: one rule may report two facets of a key.
+            keptFromRule.forEach(f -> claimed.addAll(f.problemKeys()));
+            kept.addAll(keptFromRule);
+        }
+        return kept;
+    }
+
+    /** Splits the lines by date of service; lines without a date form their own group. */
+    static List<CodingFacts> byDateOfService(CodingFacts facts) {
+        Map<LocalDate, List<ServiceLine>> groups = new LinkedHashMap<>();
+        List<ServiceLine> undated = new ArrayList<>();
+        facts.lines().stream()
+                .sorted(Comparator.comparingInt(ServiceLine::index))
+                .forEach(line -> {
+                    if (line.date() == null) {
+                        undated.add(line);
+                    } else {
+                        groups.computeIfAbsent(line.date(), d -> new ArrayList<>()).add(line);
+                    }
+                });
+        List<CodingFacts> days = new ArrayList<>();
+        if (groups.isEmpty()) {
+            return List.of(facts.withLines(undated));
+        }
+        // Undated lines belong with every day: the source gave no date to separate them by.
+        groups.values().forEach(lines -> {
+            List<ServiceLine> withUndated = new ArrayList<>(lines);
+            withUndated.addAll(undated);
+            withUndated.sort(Comparator.comparingInt(ServiceLine::index));
+            days.add(facts.withLines(withUndated));
+        });
+        return days;
+    }
+}

@@ -1,0 +1,63 @@
+package org.chemoadvisor.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.facts.Diagnosis;
+import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.facts.ServiceLine;
+import org.chemoadvisor.facts.SourcePaths;
+
+/**
+ * Builds coding facts for rule tests the way a Claim would carry them:
+ * {@code Lines.on(MEDICARE).line("64644").line("64645", 1, "50").pos("11").facts()}.
+ */
+public final class Lines {
+
+    public static final LocalDate DAY = LocalDate.of(2024, 9, 10);
+
+    private final PolicyProfile profile;
+    private final List<ServiceLine> lines = new ArrayList<>();
+    private final List<Diagnosis> diagnoses = new ArrayList<>();
+    private String placeOfService = "11";
+
+    private Lines(PolicyProfile profile) {
+        this.profile = profile;
+    }
+
+    public static Lines on(PolicyProfile profile) {
+        return new Lines(profile);
+    }
+
+    public Lines line(String code) {
+        return line(code, 1);
+    }
+
+    public Lines line(String code, int units, String... modifiers) {
+        return lineOn(DAY, code, units, modifiers);
+    }
+
+    public Lines lineOn(LocalDate date, String code, int units, String... modifiers) {
+        int index = lines.size();
+        lines.add(new ServiceLine(index, code, Arrays.asList(modifiers), units, date, null, List.of(), null,
+                SourcePaths.claimItem(index)));
+        return this;
+    }
+
+    public Lines pos(String placeOfService) {
+        this.placeOfService = placeOfService;
+        return this;
+    }
+
+    public Lines diagnosis(String icd10) {
+        diagnoses.add(new Diagnosis(icd10, "http://hl7.org/fhir/sid/icd-10-cm",
+                "Claim.diagnosis[" + diagnoses.size() + "].diagnosisCodeableConcept"));
+        return this;
+    }
+
+    public CodingFacts facts() {
+        return CodingFacts.of(profile, lines, diagnoses, placeOfService);
+    }
+}
