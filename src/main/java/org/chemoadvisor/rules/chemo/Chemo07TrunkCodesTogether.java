@@ -1,0 +1,118 @@
+package org.chemoadvisor.rules.chemo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.facts.DocumentedMuscle;
+import org.chemoadvisor.facts.Region;
+import org.chemoadvisor.facts.ServiceLine;
+import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rules.Finding;
+import org.chemoadvisor.rules.Fix;
+import org.chemoadvisor.rules.FixAction;
+import org.chemoadvisor.rules.Rule;
+import org.chemoadvisor.rules.Severity;
+
+/**
+ * CHEMO-07: the two trunk codes (64646, 64647) together, or either above one unit. The trunk is
+ * reported once a day, with the code that matches the number of trunk muscles injected.
+ */
+public final class Chemo07TrunkCodesTogether implements Rule {
+
+    public static final String ID = "CHEMO-07";
+
+    /** The fewest trunk muscles that make the 6+ muscle trunk code (the code tiers are 1-5 and 6+). */
+    static final int TRUNK_UPPER_TIER_MUSCLES = 6;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> evaluate(CodingFacts day, RulePack pack) {
+        LimbCodes codes = new LimbCodes(pack);
+        List<ServiceLine> lower = LimbLines.withCode(day, codes.trunk1to5());
+        List<ServiceLine> upper = LimbLines.withCode(day, codes.trunk6plus());
+        List<ServiceLine> trunk = new ArrayList<>(upper);
+        trunk.addAll(lower);
+        if (LimbLines.units(trunk) <= 1) {
+            return List.of();
+        }
+        long documented = documentedTrunkMuscles(day);
+        String keep = documented > 0
+                ? (documented >= TRUNK_UPPER_TIER_MUSCLES ? codes.trunk6plus() : codes.trunk1to5())
+                : (upper.isEmpty() ? codes.trunk1to5() : codes.trunk6plus());
+        ServiceLine kept = trunk.stream().filter(line -> line.code().equals(keep)).findFirst().orElse(trunk.get(0));
+        LimbFinding finding = LimbFinding.of(ID)
+                .severity(Severity.ERROR)
+                .summary("The trunk is reported once a day: keep " + keep + " x 1 and remove the other trunk lines")
+                .paragraph("What", "trunk codes are reported " + LimbLines.units(trunk) + " times on this date of "
+                        + "service: " + tally(codes, upper, lower) + ".")
+                .paragraph("Why", codes.describe(codes.trunk1to5()) + " and " + codes.describe(codes.trunk6plus())
+                        + " are tiers of one service: all trunk muscles injected that day are counted once, and "
+                        + "the count picks the code.")
+                .paragraph("Keep", documented > 0
+                        ? documented + " distinct trunk muscles are documented, which makes " + keep + "."
+                        : "no trunk muscles are documented; " + keep + " is kept, but the documented muscle count "
+                        + "decides (" + codes.trunk1to5() + " for 1-5, " + codes.trunk6plus() + " for 6 or more).")
+                .at(locations(trunk, kept, keep))
+                .fix(new Fix("Keep " + keep + " x 1; remove the other trunk lines", actions(trunk, kept, keep)));
+        citeTables(finding, day, pack, codes, upper, lower);
+        return List.of(finding.build());
+    }
+
+    private static long documentedTrunkMuscles(CodingFacts day) {
+        return day.documentedMuscles().stream().filter(m -> m.region() == Region.TRUNK)
+                .map(DocumentedMuscle::muscleId).distinct().count();
+    }
+
+    private static String tally(LimbCodes codes, List<ServiceLine> upper, List<ServiceLine> lower) {
+        List<String> parts = new ArrayList<>();
+        if (!upper.isEmpty()) {
+            parts.add(codes.trunk6plus() + " x " + LimbLines.units(upper));
+        }
+        if (!lower.isEmpty()) {
+            parts.add(codes.trunk1to5() + " x " + LimbLines.units(lower));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void citeTables(LimbFinding finding, CodingFacts day, RulePack pack, LimbCodes codes,
+            List<ServiceLine> upper, List<ServiceLine> lower) {
+        if (!upper.isEmpty() && !lower.isEmpty()) {
+            finding.pairedCodes(pack, codes.trunk1to5(), codes.trunk6plus(), LimbLines.dateOf(day.lines()));
+        }
+        finding.unitsOverMue(pack, upper).unitsOverMue(pack, lower).citeIfNone(pack.codeSets().citation());
+    }
+
+    private static List<FixAction> actions(List<ServiceLine> trunk, ServiceLine kept, String keep) {
+        List<FixAction> actions = new ArrayList<>();
+        for (ServiceLine line : trunk) {
+            if (line.index() != kept.index()) {
+                actions.add(new FixAction.RemoveLine(line.index()));
+                continue;
+            }
+            if (!line.code().equals(keep)) {
+                actions.add(new FixAction.ChangeCode(line.index(), keep));
+            }
+            if (line.units() > 1) {
+                actions.add(new FixAction.SetUnits(line.index(), 1));
+            }
+        }
+        return actions;
+    }
+
+    private static List<String> locations(List<ServiceLine> trunk, ServiceLine kept, String keep) {
+        List<String> paths = new ArrayList<>();
+        for (ServiceLine line : trunk) {
+            if (line.index() != kept.index() || !line.code().equals(keep)) {
+                paths.add(line.paths().code());
+            }
+            if (line.index() == kept.index() && line.units() > 1) {
+                paths.add(line.paths().units());
+            }
+        }
+        return paths;
+    }
+}
