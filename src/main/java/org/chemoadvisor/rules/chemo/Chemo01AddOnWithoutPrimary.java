@@ -74,7 +74,7 @@ public final class Chemo01AddOnWithoutPrimary implements Rule {
         List<ServiceLine> lowerAddOns = LimbLines.withCode(day, codes.addOn1to4());
         if (!lowerAddOns.isEmpty()) {
             // The same fix gives the 1-4 muscle add-on its primary: one problem, one finding.
-            finding.paragraph("Also", "the " + codes.addOn1to4() + " limbs have no primary either; reporting "
+            finding.paragraph("Also", "The " + codes.addOn1to4() + " limbs have no primary either; reporting "
                     + primary + " covers them too.")
                     .key(LimbFinding.aocKey(codes.addOn1to4()));
         }
@@ -104,9 +104,9 @@ public final class Chemo01AddOnWithoutPrimary implements Rule {
                         + ", and CPT logic agrees: if any limb had 5 or more muscles, that limb is the first limb ("
                         + primary + ") and limbs with 1-4 muscles are each reported with " + lowerAddOn + ".")
                 .paragraph("Profile", medicare
-                        ? "Medicare: the CMS edit is binding, so the claim line would be denied."
-                        : "commercial (CPT): the CMS edit only warns, but the CPT reading gives the same coding.")
-                .paragraph("Fix", "same limbs, same muscles, with the 5+ muscle limb as the first limb: recode "
+                        ? "Medicare: the CMS edit is binding, so this is an error."
+                        : "Commercial (CPT): the CMS edit only warns, but the CPT reading gives the same coding.")
+                .paragraph("Fix", "Same limbs, same muscles, with the 5+ muscle limb as the first limb: recode "
                         + lowerPrimary + " as " + primary + " and " + addOn + " as " + lowerAddOn + ".")
                 .cite(pack.addOns().citation())
                 .at(locations)

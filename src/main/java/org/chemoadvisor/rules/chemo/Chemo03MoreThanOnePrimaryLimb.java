@@ -40,7 +40,7 @@ public final class Chemo03MoreThanOnePrimaryLimb implements Rule {
                 .severity(Severity.ERROR)
                 .summary("Only one limb is the first limb: keep one " + kept.code()
                         + " and report the other limbs with add-on codes")
-                .paragraph("What", "first-limb codes are reported " + LimbLines.units(primaries)
+                .paragraph("What", "First-limb codes are reported " + LimbLines.units(primaries)
                         + " times on this date of service: " + tally(codes, upper, lower) + ".")
                 .paragraph("Why", codes.describe(codes.primary1to4()) + " and " + codes.describe(codes.primary5plus())
                         + " each stand for the first limb of the session; every other limb is reported with "

@@ -53,7 +53,7 @@ public final class Chemo04MoreThanFourLimbs implements Rule {
                         + MAX_ADD_ON_LIMBS + " limbs follow the first: reduce to the limbs injected")
                 .paragraph("What", codes.describe(codes.addOn1to4()) + " x " + lowerUnits + " and "
                         + codes.describe(codes.addOn5plus()) + " x " + upperUnits + " on this date of service.")
-                .paragraph("Why", "a patient has four limbs: one is reported with a first-limb code, so at most "
+                .paragraph("Why", "A patient has four limbs: one is reported with a first-limb code, so at most "
                         + MAX_ADD_ON_LIMBS + " units of the add-on limb codes together. " + mueSentence(pack, codes))
                 .cite(pack.mue().citation())
                 .at(LimbLines.unitPaths(addOns))

@@ -51,8 +51,7 @@ public final class Chemo06BilateralModifier implements Rule {
         return LimbFinding.of(ID)
                 .severity(Severity.ERROR)
                 .summary("Modifier " + modifier + " does not apply to " + code + ": remove it"
-                        + (isLimb(codes, code) ? " and report the second limb with " + codes.addOnOfSameTier(code)
-                        : ""))
+                        + secondLimb(codes, code))
                 .paragraph("What", codes.describe(code) + " carries modifier " + modifier + " (bilateral).")
                 .paragraph("Why", indicatorSentence(pack, code) + whyForCode(codes, code))
                 .cite(pack.mpfs().citation())
@@ -60,6 +59,13 @@ public final class Chemo06BilateralModifier implements Rule {
                 .key(LimbFinding.bilateralKey(code))
                 .fix(fix(codes, line, modifier))
                 .build();
+    }
+
+    private static String secondLimb(LimbCodes codes, String code) {
+        if (codes.isLimbAddOn(code)) {
+            return " and count the second limb as one more unit";
+        }
+        return codes.isLimbPrimary(code) ? " and report the second limb with " + codes.addOnOfSameTier(code) : "";
     }
 
     private static String indicatorSentence(RulePack pack, String code) {

@@ -46,18 +46,18 @@ public final class Chemo07TrunkCodesTogether implements Rule {
         ServiceLine kept = trunk.stream().filter(line -> line.code().equals(keep)).findFirst().orElse(trunk.get(0));
         LimbFinding finding = LimbFinding.of(ID)
                 .severity(Severity.ERROR)
-                .summary("The trunk is reported once a day: keep " + keep + " x 1 and remove the other trunk lines")
-                .paragraph("What", "trunk codes are reported " + LimbLines.units(trunk) + " times on this date of "
+                .summary("The trunk is reported once a day: report it as " + keep + " x 1")
+                .paragraph("What", "Trunk codes are reported " + LimbLines.units(trunk) + " times on this date of "
                         + "service: " + tally(codes, upper, lower) + ".")
                 .paragraph("Why", codes.describe(codes.trunk1to5()) + " and " + codes.describe(codes.trunk6plus())
                         + " are tiers of one service: all trunk muscles injected that day are counted once, and "
                         + "the count picks the code.")
                 .paragraph("Keep", documented > 0
                         ? documented + " distinct trunk muscles are documented, which makes " + keep + "."
-                        : "no trunk muscles are documented; " + keep + " is kept, but the documented muscle count "
+                        : "No trunk muscles are documented; " + keep + " is kept, but the documented muscle count "
                         + "decides (" + codes.trunk1to5() + " for 1-5, " + codes.trunk6plus() + " for 6 or more).")
                 .at(locations(trunk, kept, keep))
-                .fix(new Fix("Keep " + keep + " x 1; remove the other trunk lines", actions(trunk, kept, keep)));
+                .fix(new Fix("Report the trunk once, as " + keep + " x 1", actions(trunk, kept, keep)));
         citeTables(finding, day, pack, codes, upper, lower);
         return List.of(finding.build());
     }

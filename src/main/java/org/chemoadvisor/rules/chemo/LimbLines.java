@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.rulepack.AddOnEdit;
@@ -57,12 +58,14 @@ final class LimbLines {
                 .map(type -> " (add-on edit type " + type + ")").orElse("");
     }
 
+    /** "64642 or 64644": the codes in sorted order, so messages do not depend on set iteration. */
     static String joined(Set<String> codes, String conjunction) {
-        List<String> list = List.copyOf(codes);
+        List<String> list = List.copyOf(new TreeSet<>(codes));
         if (list.size() <= 1) {
             return String.join("", list);
         }
-        return String.join(", ", list.subList(0, list.size() - 1)) + " " + conjunction + " " + list.get(list.size() - 1);
+        String last = list.get(list.size() - 1);
+        return String.join(", ", list.subList(0, list.size() - 1)) + " " + conjunction + " " + last;
     }
 
     /**
