@@ -40,9 +40,7 @@ public final class Chemo07TrunkCodesTogether implements Rule {
             return List.of();
         }
         long documented = documentedTrunkMuscles(day);
-        String keep = documented > 0
-                ? (documented >= TRUNK_UPPER_TIER_MUSCLES ? codes.trunk6plus() : codes.trunk1to5())
-                : (upper.isEmpty() ? codes.trunk1to5() : codes.trunk6plus());
+        String keep = codeToKeep(codes, documented, upper);
         ServiceLine kept = trunk.stream().filter(line -> line.code().equals(keep)).findFirst().orElse(trunk.get(0));
         LimbFinding finding = LimbFinding.of(ID)
                 .severity(Severity.ERROR)
@@ -60,6 +58,14 @@ public final class Chemo07TrunkCodesTogether implements Rule {
                 .fix(new Fix("Report the trunk once, as " + keep + " x 1", actions(trunk, kept, keep)));
         citeTables(finding, day, pack, codes, upper, lower);
         return List.of(finding.build());
+    }
+
+    /** The documented muscle count decides; without it the higher tier billed is kept for review. */
+    private static String codeToKeep(LimbCodes codes, long documentedMuscles, List<ServiceLine> upper) {
+        if (documentedMuscles > 0) {
+            return documentedMuscles >= TRUNK_UPPER_TIER_MUSCLES ? codes.trunk6plus() : codes.trunk1to5();
+        }
+        return upper.isEmpty() ? codes.trunk1to5() : codes.trunk6plus();
     }
 
     private static long documentedTrunkMuscles(CodingFacts day) {
