@@ -76,7 +76,8 @@ public final class Chemo21PtpPairNeedsDistinctModifier implements Rule {
                 + "distinct.\n\n"
                 + "**Why:** NCCI lists this pair with modifier indicator 1: the column 2 code is paid with the "
                 + "column 1 code only when it was a separate service (different site, session or practitioner), "
-                + "shown by " + modifiers + " (or 25 on a visit that was significant and separately "
+                + "shown by " + modifiers + " (or " + String.join(", ", visitModifiers(pack))
+                + " on a visit that was significant and separately "
                 + "identifiable). Add one only when the record supports it; otherwise the column 2 code is not "
                 + "separately reportable. Rationale in the table: " + edit.rationale() + ".\n\n"
                 + "**Source:** " + pack.ptp().citation() + "; " + pack.codeSets().citation() + ", sets `"
@@ -90,11 +91,14 @@ public final class Chemo21PtpPairNeedsDistinctModifier implements Rule {
                 Set.of(GuidanceLines.ptpKey(edit.column1(), edit.column2())));
     }
 
+    private static List<String> visitModifiers(RulePack pack) {
+        return pack.codeSets().codes(CodeSets.EM_DISTINCT_MODIFIERS).stream().sorted().toList();
+    }
+
     private static Fix fix(PtpEdit edit, List<ServiceLine> unmarked, String modifiers, RulePack pack) {
         List<ServiceLine> visits = unmarked.stream().filter(l -> isVisit(l, pack)).toList();
         if (!visits.isEmpty()) {
-            String modifier = pack.codeSets().codes(CodeSets.EM_DISTINCT_MODIFIERS).stream().sorted().findFirst()
-                    .orElseThrow();
+            String modifier = visitModifiers(pack).get(0);
             String visit = visits.get(0).code();
             List<FixAction> actions = visits.stream()
                     .<FixAction>map(l -> new FixAction.AddModifier(l.index(), modifier)).toList();
