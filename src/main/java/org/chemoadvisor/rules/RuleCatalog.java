@@ -7,6 +7,16 @@ import org.chemoadvisor.rules.chemo.Chemo03MoreThanOnePrimaryLimb;
 import org.chemoadvisor.rules.chemo.Chemo04MoreThanFourLimbs;
 import org.chemoadvisor.rules.chemo.Chemo06BilateralModifier;
 import org.chemoadvisor.rules.chemo.Chemo07TrunkCodesTogether;
+import org.chemoadvisor.rules.chemo.Chemo10GuidanceWithoutProcedure;
+import org.chemoadvisor.rules.chemo.Chemo11TwoGuidanceMethods;
+import org.chemoadvisor.rules.chemo.Chemo12GuidanceUnitsAboveCap;
+import org.chemoadvisor.rules.chemo.Chemo13GuidanceWithNeedleEmg;
+import org.chemoadvisor.rules.chemo.Chemo14GuidanceIncludedInProcedure;
+import org.chemoadvisor.rules.chemo.Chemo15GuidanceAtFacilityWithoutModifier26;
+import org.chemoadvisor.rules.chemo.Chemo20PtpPairNeverTogether;
+import org.chemoadvisor.rules.chemo.Chemo21PtpPairNeedsDistinctModifier;
+import org.chemoadvisor.rules.chemo.Chemo22UnitsAboveMue;
+import org.chemoadvisor.rules.chemo.Chemo23AddOnWithoutPrimary;
 
 /**
  * All rules, in precedence order: specific rules (CHEMO-01 to 15) before the general table
@@ -19,14 +29,27 @@ public final class RuleCatalog {
 
     public static List<Rule> inPrecedenceOrder() {
         return List.of(
-                // specific rules (CHEMO-01 .. CHEMO-15) go here, in ID order
+                // specific rules first: limbs and trunk (CHEMO-01 .. CHEMO-07), in ID order
                 new Chemo01AddOnWithoutPrimary(),
                 new Chemo02AddOn1To4WithoutPrimary(),
                 new Chemo03MoreThanOnePrimaryLimb(),
                 new Chemo04MoreThanFourLimbs(),
                 new Chemo06BilateralModifier(),
-                new Chemo07TrunkCodesTogether()
-                // general table rules (CHEMO-20 .. CHEMO-23) go here, in ID order
+                new Chemo07TrunkCodesTogether(),
+                // Guidance rules: CHEMO-14 first (with a guidance-inclusive procedure the guidance line
+                // is simply not reportable, which also answers CHEMO-10's missing primary), then 10, 11,
+                // 12, 13, 15 in ID order.
+                new Chemo14GuidanceIncludedInProcedure(),
+                new Chemo10GuidanceWithoutProcedure(),
+                new Chemo11TwoGuidanceMethods(),
+                new Chemo12GuidanceUnitsAboveCap(),
+                new Chemo13GuidanceWithNeedleEmg(),
+                new Chemo15GuidanceAtFacilityWithoutModifier26(),
+                // general table rules (CHEMO-20 .. CHEMO-23), in ID order
+                new Chemo20PtpPairNeverTogether(),
+                new Chemo21PtpPairNeedsDistinctModifier(),
+                new Chemo22UnitsAboveMue(),
+                new Chemo23AddOnWithoutPrimary()
         );
     }
 }

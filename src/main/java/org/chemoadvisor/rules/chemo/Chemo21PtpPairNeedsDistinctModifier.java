@@ -1,0 +1,111 @@
+package org.chemoadvisor.rules.chemo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.facts.ServiceLine;
+import org.chemoadvisor.rulepack.CodeSets;
+import org.chemoadvisor.rulepack.PtpEdit;
+import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rules.Finding;
+import org.chemoadvisor.rules.Fix;
+import org.chemoadvisor.rules.FixAction;
+import org.chemoadvisor.rules.Rule;
+import org.chemoadvisor.rules.Severity;
+
+/**
+ * CHEMO-21: an NCCI pair with modifier indicator 1 (allowed when the services were distinct)
+ * with no distinct-service modifier on either line; for a pair with an E/M visit, the E/M
+ * modifier on the visit line also counts. Warning under Medicare, information under commercial:
+ * only the clinician knows whether the services were distinct, so the fix is conditional.
+ */
+public final class Chemo21PtpPairNeedsDistinctModifier implements Rule {
+
+    public static final String ID = "CHEMO-21";
+    private static final int ALLOWED_WITH_MODIFIER = 1;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> evaluate(CodingFacts day, RulePack pack) {
+        List<Finding> findings = new ArrayList<>();
+        for (PtpEdit edit : GuidanceLines.ptpEditsPresent(day, pack)) {
+            if (edit.modifierIndicator() != ALLOWED_WITH_MODIFIER) {
+                continue;
+            }
+            List<ServiceLine> unmarked = unmarkedLines(day, edit, pack);
+            if (!unmarked.isEmpty()) {
+                findings.add(finding(day, edit, unmarked, pack));
+            }
+        }
+        return findings;
+    }
+
+    /** Lines of the pair that meet a line of the other code with no modifier marking them distinct. */
+    private static List<ServiceLine> unmarkedLines(CodingFacts day, PtpEdit edit, RulePack pack) {
+        List<ServiceLine> unmarked = new ArrayList<>();
+        for (ServiceLine one : GuidanceLines.withCode(day, edit.column1())) {
+            for (ServiceLine two : GuidanceLines.withCode(day, edit.column2())) {
+                if (!markedDistinct(one, pack) && !markedDistinct(two, pack)) {
+                    unmarked.add(one);
+                    unmarked.add(two);
+                }
+            }
+        }
+        return GuidanceLines.union(unmarked);
+    }
+
+    private static boolean markedDistinct(ServiceLine line, RulePack pack) {
+        return GuidanceLines.hasModifierIn(line, pack, CodeSets.DISTINCT_SERVICE_MODIFIERS)
+                || isVisit(line, pack) && GuidanceLines.hasModifierIn(line, pack, CodeSets.EM_DISTINCT_MODIFIERS);
+    }
+
+    private static boolean isVisit(ServiceLine line, RulePack pack) {
+        return pack.codeSets().contains(CodeSets.EVALUATION_MANAGEMENT, line.code());
+    }
+
+    private Finding finding(CodingFacts day, PtpEdit edit, List<ServiceLine> unmarked, RulePack pack) {
+        String modifiers = String.join(", ", pack.codeSets().codes(CodeSets.DISTINCT_SERVICE_MODIFIERS).stream()
+                .sorted().toList());
+        String detail = "**What:** " + edit.column1() + " (column 1) and " + edit.column2()
+                + " (column 2) are reported on the same day without a modifier saying the services were "
+                + "distinct.\n\n"
+                + "**Why:** NCCI lists this pair with modifier indicator 1: the column 2 code is paid with the "
+                + "column 1 code only when it was a separate service (different site, session or practitioner), "
+                + "shown by " + modifiers + " (or " + String.join(", ", visitModifiers(pack))
+                + " on a visit that was significant and separately "
+                + "identifiable). Add one only when the record supports it; otherwise the column 2 code is not "
+                + "separately reportable. Rationale in the table: " + edit.rationale() + ".\n\n"
+                + "**Source:** " + pack.ptp().citation() + "; " + pack.codeSets().citation() + ", sets `"
+                + CodeSets.DISTINCT_SERVICE_MODIFIERS + "` and `" + CodeSets.EM_DISTINCT_MODIFIERS + "`.";
+        return new Finding(ID, GuidanceLines.severity(day, Severity.WARNING, Severity.INFORMATION),
+                edit.column2() + " with " + edit.column1() + ": add a distinct-service modifier only if truly separate",
+                detail,
+                List.of(pack.ptp().citation(), pack.codeSets().citation()),
+                GuidanceLines.linePaths(unmarked),
+                fix(edit, unmarked, modifiers, pack),
+                Set.of(GuidanceLines.ptpKey(edit.column1(), edit.column2())));
+    }
+
+    private static List<String> visitModifiers(RulePack pack) {
+        return pack.codeSets().codes(CodeSets.EM_DISTINCT_MODIFIERS).stream().sorted().toList();
+    }
+
+    private static Fix fix(PtpEdit edit, List<ServiceLine> unmarked, String modifiers, RulePack pack) {
+        List<ServiceLine> visits = unmarked.stream().filter(l -> isVisit(l, pack)).toList();
+        if (!visits.isEmpty()) {
+            String modifier = visitModifiers(pack).get(0);
+            String visit = visits.get(0).code();
+            List<FixAction> actions = visits.stream()
+                    .<FixAction>map(l -> new FixAction.AddModifier(l.index(), modifier)).toList();
+            return new Fix("Only if the visit was significant and separately identifiable from the procedure: "
+                    + "add modifier " + modifier + " to " + visit, actions);
+        }
+        return Fix.advice("Only if the services were distinct (separate site, session or practitioner): add one of "
+                + modifiers + " to " + edit.column2() + "; otherwise remove " + edit.column2());
+    }
+}
