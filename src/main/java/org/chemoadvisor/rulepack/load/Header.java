@@ -62,8 +62,11 @@ final class Header {
     String describe(Column column) {
         int index = indexOf(column);
         String text = index >= 0 && index < raw.size() ? raw.get(index).trim() : "";
-        if (text.isEmpty() || Column.normalize(text).equals(Column.normalize(column.description()))) {
+        if (text.isEmpty()) {
             return "'" + column.description() + "'";
+        }
+        if (Column.normalize(text).equals(Column.normalize(column.description()))) {
+            return "'" + text + "'";
         }
         return "'" + text + "' (" + column.description() + ")";
     }
