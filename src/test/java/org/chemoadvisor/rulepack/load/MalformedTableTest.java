@@ -97,7 +97,7 @@ class MalformedTableTest {
         Path bad = CmsFiles.withLine(dir, "aoc.txt", 3, "64643\t\t\t\t1\t20130101\t\t");
 
         assertThatThrownBy(() -> AocReader.read(TableSource.file(bad), new SharedValues()))
-                .hasMessageContaining(bad + " line 3, column 'Primary Code' (primary code): is empty");
+                .hasMessageContaining(bad + " line 3, column 'Primary Code': is empty");
     }
 
     @Test
