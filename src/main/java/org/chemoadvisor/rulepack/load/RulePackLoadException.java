@@ -1,6 +1,6 @@
 package org.chemoadvisor.rulepack.load;
 
-/** A rule pack table could not be read; the message names the file and line. */
+/** A rule pack table could not be read; the message names the file, the line and the column. */
 public class RulePackLoadException extends RuntimeException {
 
     public RulePackLoadException(String message) {
@@ -13,5 +13,9 @@ public class RulePackLoadException extends RuntimeException {
 
     public static RulePackLoadException at(String file, long line, String problem) {
         return new RulePackLoadException(file + " line " + line + ": " + problem);
+    }
+
+    public static RulePackLoadException at(String file, long line, String column, String problem) {
+        return new RulePackLoadException(file + " line " + line + ", column " + column + ": " + problem);
     }
 }

@@ -3,32 +3,25 @@ package org.chemoadvisor.rulepack.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.chemoadvisor.rulepack.AddOnEdit;
+import java.util.function.BiFunction;
 import org.chemoadvisor.rulepack.AddOnEdits;
 import org.chemoadvisor.rulepack.CodeSets;
-import org.chemoadvisor.rulepack.EffectivePeriod;
-import org.chemoadvisor.rulepack.MpfsIndicator;
 import org.chemoadvisor.rulepack.MpfsIndicators;
-import org.chemoadvisor.rulepack.MueEdit;
 import org.chemoadvisor.rulepack.MueTable;
-import org.chemoadvisor.rulepack.PtpEdit;
 import org.chemoadvisor.rulepack.PtpTable;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rules.Citation;
 
 /**
- * Reads the rule pack bundled in the jar ({@code classpath:rulepack/}). Every table is checked
- * as it is read; a bad row stops loading with the file and line in the message.
+ * Builds the rule pack: each CMS table from the files the settings name, else from the trimmed
+ * copy bundled in the jar ({@code classpath:rulepack/}, listed in rulepack.properties); the code
+ * sets always from the bundle. Every table is checked as it is read; a bad row stops loading
+ * with the file, line and column in the message.
  */
 public final class RulePackLoader {
 
@@ -38,114 +31,63 @@ public final class RulePackLoader {
     }
 
     public static RulePack loadBundled() {
+        return load(RulePackProperties.bundled());
+    }
+
+    public static RulePack load(RulePackProperties settings) {
         Properties manifest = readManifest();
+        SharedValues shared = new SharedValues();
+        TableChoice aoc = choose(manifest, "aoc", settings.aoc());
+        TableChoice mue = choose(manifest, "mue", settings.mue());
+        TableChoice ptp = choose(manifest, "ptp", settings.ptp());
+        TableChoice mpfs = choose(manifest, "mpfs", settings.mpfs());
+        TableChoice codeSets = choose(manifest, "codesets", RulePackProperties.TableOverride.NONE);
         return new RulePack(
-                new AddOnEdits(readAoc(manifest), citation(manifest, "aoc")),
-                new MueTable(readMue(manifest), citation(manifest, "mue")),
-                new PtpTable(readPtp(manifest), citation(manifest, "ptp")),
-                new MpfsIndicators(readMpfs(manifest), citation(manifest, "mpfs")),
-                new CodeSets(readCodeSets(manifest), citation(manifest, "codesets")));
+                new AddOnEdits(aoc.readAll(AocReader::read, shared), aoc.citation()),
+                new MueTable(mue.readAll(MueReader::read, shared), mue.citation()),
+                new PtpTable(ptp.readAll(PtpReader::read, shared), ptp.citation()),
+                new MpfsIndicators(mpfs.readAll(MpfsReader::read, shared), mpfs.citation()),
+                new CodeSets(CodeSetsReader.read(codeSets.sources().get(0), shared), codeSets.citation()));
     }
 
-    private static List<AddOnEdit> readAoc(Properties manifest) {
-        List<AddOnEdit> rows = new ArrayList<>();
-        read(manifest.getProperty("aoc.file"), (file, r) -> rows.add(new AddOnEdit(
-                code(file, r, "addon_code"), code(file, r, "primary_code"),
-                integer(file, r, "aoc_edit_type"), EffectivePeriod.ALWAYS)));
-        return rows;
-    }
+    /** The sources of one table and the citation its findings quote. */
+    record TableChoice(List<TableSource> sources, Citation citation) {
 
-    private static List<MueEdit> readMue(Properties manifest) {
-        List<MueEdit> rows = new ArrayList<>();
-        read(manifest.getProperty("mue.file"), (file, r) -> rows.add(new MueEdit(
-                code(file, r, "code"), integer(file, r, "mue_units"),
-                integer(file, r, "mue_adjudication_indicator"), r.get("rationale"))));
-        return rows;
-    }
-
-    private static List<PtpEdit> readPtp(Properties manifest) {
-        List<PtpEdit> rows = new ArrayList<>();
-        read(manifest.getProperty("ptp.file"), (file, r) -> rows.add(new PtpEdit(
-                code(file, r, "column1"), code(file, r, "column2"),
-                integer(file, r, "modifier_indicator"), r.get("rationale"), EffectivePeriod.ALWAYS)));
-        return rows;
-    }
-
-    private static List<MpfsIndicator> readMpfs(Properties manifest) {
-        List<MpfsIndicator> rows = new ArrayList<>();
-        read(manifest.getProperty("mpfs.file"), (file, r) -> rows.add(new MpfsIndicator(
-                code(file, r, "code"), r.get("modifier"), r.get("status"), r.get("pc_tc_indicator"),
-                r.get("global_days"), r.get("multiple_procedure_indicator"), r.get("bilateral_surgery_indicator"))));
-        return rows;
-    }
-
-    private static Map<String, List<String>> readCodeSets(Properties manifest) {
-        Map<String, List<String>> sets = new LinkedHashMap<>();
-        read(manifest.getProperty("codesets.file"), (file, r) ->
-                sets.computeIfAbsent(r.get("set"), k -> new ArrayList<>()).add(code(file, r, "code")));
-        return sets;
-    }
-
-    private interface RowHandler {
-        void accept(String file, CSVRecord row);
-    }
-
-    private static void read(String fileName, RowHandler handler) {
-        String resource = BUNDLE + fileName;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (InputStream in = open(resource);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
-            for (CSVRecord row : parser) {
-                try {
-                    handler.accept(resource, row);
-                } catch (IllegalArgumentException e) {
-                    throw RulePackLoadException.at(resource, parser.getCurrentLineNumber(), e.getMessage());
-                }
+        <T> List<T> readAll(BiFunction<TableSource, SharedValues, List<T>> reader, SharedValues shared) {
+            if (sources.size() == 1) {
+                return reader.apply(sources.get(0), shared);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new RulePackLoadException(resource + ": " + e.getMessage(), e);
+            List<T> rows = new ArrayList<>();
+            sources.forEach(source -> rows.addAll(reader.apply(source, shared)));
+            return rows;
         }
     }
 
-    private static String code(String file, CSVRecord row, String column) {
-        String value = row.get(column);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("column " + column + " is empty");
-        }
-        return value.trim().toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static int integer(String file, CSVRecord row, String column) {
-        String value = row.get(column);
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("column " + column + " is not a whole number: '" + value + "'");
-        }
-    }
-
-    private static Citation citation(Properties manifest, String table) {
+    static TableChoice choose(Properties manifest, String table, RulePackProperties.TableOverride override) {
         String url = manifest.getProperty(table + ".url");
-        return new Citation(manifest.getProperty(table + ".title"), manifest.getProperty(table + ".version"),
-                url == null || url.isBlank() ? null : url);
+        url = url == null || url.isBlank() ? null : url;
+        String title = manifest.getProperty(table + ".title");
+        if (!override.isSet()) {
+            return new TableChoice(List.of(TableSource.classpath(BUNDLE + manifest.getProperty(table + ".file"))),
+                    new Citation(title, manifest.getProperty(table + ".version"), url));
+        }
+        if (override.version() == null || override.version().isBlank()) {
+            throw new RulePackLoadException("chemo.rulepack." + table + ".version must be set when chemo.rulepack."
+                    + table + ".file is set (" + String.join(", ", override.file())
+                    + "): every finding quotes the table version");
+        }
+        List<TableSource> sources = override.file().stream().map(f -> TableSource.file(Path.of(f))).toList();
+        String ownTitle = override.title() == null || override.title().isBlank() ? title : override.title();
+        return new TableChoice(sources, new Citation(ownTitle, override.version().trim(), url));
     }
 
     private static Properties readManifest() {
         Properties manifest = new Properties();
-        try (InputStream in = open(BUNDLE + "rulepack.properties")) {
+        try (InputStream in = TableSource.classpath(BUNDLE + "rulepack.properties").opener().open()) {
             manifest.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new RulePackLoadException("rulepack/rulepack.properties: " + e.getMessage(), e);
+            throw new RulePackLoadException(BUNDLE + "rulepack.properties: " + e.getMessage(), e);
         }
         return manifest;
-    }
-
-    private static InputStream open(String resource) throws IOException {
-        InputStream in = RulePackLoader.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IOException("not found on the classpath");
-        }
-        return in;
     }
 }
