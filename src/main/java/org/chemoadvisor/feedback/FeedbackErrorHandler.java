@@ -1,0 +1,53 @@
+package org.chemoadvisor.feedback;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Every failure of a feedback call is a JSON {@code {"error", "message"}}; no stack trace leaves the service. */
+@RestControllerAdvice(assignableTypes = FeedbackController.class)
+class FeedbackErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackErrorHandler.class);
+
+    @ExceptionHandler(UnknownServiceException.class)
+    ResponseEntity<FeedbackError> unknownService(UnknownServiceException e) {
+        return body(HttpStatus.NOT_FOUND, "unknown_service", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidFeedbackException.class)
+    ResponseEntity<FeedbackError> invalid(InvalidFeedbackException e) {
+        return body(HttpStatus.BAD_REQUEST, "invalid_feedback", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<FeedbackError> unreadable(HttpMessageNotReadableException e) {
+        // Jackson's message quotes the input, which may hold a user comment: name the kind of problem only.
+        return body(HttpStatus.BAD_REQUEST, "malformed_request",
+                "The body is not valid JSON of the CDS Hooks feedback shape {\"feedback\": [...]}");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<FeedbackError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send the feedback as application/json");
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<FeedbackError> store(DataAccessException e) {
+        // SQL messages can quote the values bound: log the kind of failure, not the text.
+        log.error("Feedback store failed: {}", e.getClass().getName());
+        return body(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", "The feedback store is not available; retry later");
+    }
+
+    private static ResponseEntity<FeedbackError> body(HttpStatus status, String error, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(new FeedbackError(error, message));
+    }
+}

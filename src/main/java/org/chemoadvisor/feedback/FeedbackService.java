@@ -1,0 +1,40 @@
+package org.chemoadvisor.feedback;
+
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Receives CDS Hooks feedback and answers the per-rule report. */
+@Service
+public class FeedbackService {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackService.class);
+
+    private final CdsServiceIds services;
+    private final FeedbackStore store;
+    private final FeedbackReportQuery reports;
+
+    public FeedbackService(CdsServiceIds services, FeedbackStore store, FeedbackReportQuery reports) {
+        this.services = services;
+        this.store = store;
+        this.reports = reports;
+    }
+
+    public void receive(String serviceId, FeedbackRequest request) {
+        if (!services.exists(serviceId)) {
+            throw new UnknownServiceException(serviceId);
+        }
+        List<ReceivedFeedback> entries = FeedbackValidator.validate(serviceId, request);
+        store.save(entries);
+        // Counts and outcomes only: the user comment may hold patient data.
+        log.info("service={} feedback entries={} accepted={} overridden={}", serviceId, entries.size(),
+                entries.stream().filter(e -> e.outcome() == Outcome.ACCEPTED).count(),
+                entries.stream().filter(e -> e.outcome() == Outcome.OVERRIDDEN).count());
+    }
+
+    public FeedbackReport report(Instant since) {
+        return reports.report(since);
+    }
+}
