@@ -24,6 +24,7 @@ public class CardRenderer {
     /** CDS Hooks 2.0: the summary SHOULD be under 140 characters. */
     static final int SUMMARY_LIMIT = 139;
     private static final String AT_MOST_ONE = "at-most-one";
+    private static final String SOURCE_HEADING = "**Source:**";
 
     private final CardProperties properties;
     private final SuggestionBuilder suggestions;
@@ -39,8 +40,9 @@ public class CardRenderer {
         if (suggestion.isEmpty() && finding.fix() != null) {
             paragraph(detail, "**Suggested fix:** " + finding.fix().label());
         }
-        if (!finding.citations().isEmpty()) {
-            paragraph(detail, "**Source:** " + String.join("; ", finding.citations().stream()
+        // Rules may already close their detail with the source; say it once.
+        if (!finding.citations().isEmpty() && !detail.toString().contains(SOURCE_HEADING)) {
+            paragraph(detail, SOURCE_HEADING + " " + String.join("; ", finding.citations().stream()
                     .map(CardRenderer::citationMarkdown).toList()));
         }
         String sourceUrl = finding.citations().stream().map(Citation::url).filter(CardRenderer::present)

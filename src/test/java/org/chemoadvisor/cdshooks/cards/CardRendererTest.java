@@ -66,6 +66,18 @@ class CardRendererTest {
     }
 
     @Test
+    void aDetailThatAlreadyNamesItsSourceGetsNoSecondSourceParagraph() {
+        Finding sourced = new Finding("CHEMO-06", Severity.ERROR, "Modifier 50 does not apply to 64645",
+                "**What:** 64645 carries modifier 50.\n\n**Source:** " + MPFS, List.of(MPFS), List.of(), null,
+                Set.of());
+
+        Card card = renderer.render(sourced, orders);
+
+        assertThat(card.detail().split("\\*\\*Source:\\*\\*", -1)).hasSize(2);
+        assertThat(card.links()).hasSize(1);
+    }
+
+    @Test
     void indicatorsFollowConfiguration() {
         CardRenderer stricter = renderer(new CardProperties(Map.of(Severity.WARNING, "critical"), "Coding advisor"));
 
