@@ -1,0 +1,90 @@
+package org.chemoadvisor.cdshooks;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
+import org.chemoadvisor.cdshooks.adapt.FactsAssembler;
+import org.chemoadvisor.cdshooks.api.Card;
+import org.chemoadvisor.cdshooks.api.CdsRequest;
+import org.chemoadvisor.cdshooks.api.CdsResponse;
+import org.chemoadvisor.cdshooks.api.CdsServiceDefinition;
+import org.chemoadvisor.cdshooks.cards.CardRenderer;
+import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.feedback.IssuedCard;
+import org.chemoadvisor.feedback.IssuedCards;
+import org.chemoadvisor.rules.Finding;
+import org.chemoadvisor.rules.RuleEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** One service call: validate, read the data, run the rules, render and record the cards. */
+@Service
+public class CdsHooksService {
+
+    private static final Logger log = LoggerFactory.getLogger(CdsHooksService.class);
+
+    private final CdsServiceCatalog catalog;
+    private final HookDataReader reader;
+    private final FactsAssembler facts;
+    private final RuleEngine engine;
+    private final CardRenderer renderer;
+    private final IssuedCards issuedCards;
+    private final Clock clock;
+
+    public CdsHooksService(CdsServiceCatalog catalog, HookDataReader reader, FactsAssembler facts, RuleEngine engine,
+            CardRenderer renderer, IssuedCards issuedCards) {
+        this.catalog = catalog;
+        this.reader = reader;
+        this.facts = facts;
+        this.engine = engine;
+        this.renderer = renderer;
+        this.issuedCards = issuedCards;
+        this.clock = Clock.systemUTC();
+    }
+
+    public CdsResponse call(String serviceId, CdsRequest request) {
+        CdsServiceDefinition service = catalog.find(serviceId)
+                .orElseThrow(() -> CdsHooksException.unknownService(serviceId));
+        Hook hook = RequestValidator.validate(service, request);
+        long started = System.nanoTime();
+        AdaptedLines lines = reader.lines(hook, service, request);
+        if (!facts.concernsChemodenervation(lines)) {
+            return CdsResponse.empty();
+        }
+        HookData data = reader.supportingData(hook, service, request, lines);
+        CodingFacts codingFacts = facts.facts(lines, data.conditions(), data.coverages());
+        List<Finding> findings = engine.evaluate(codingFacts);
+        if (hook == Hook.ORDER_SELECT) {
+            findings = SelectionFocus.focus(findings, lines, data.selections());
+        }
+        List<Card> cards = new ArrayList<>();
+        List<IssuedCard> issued = new ArrayList<>();
+        for (Finding finding : findings) {
+            Card card = renderer.render(finding, lines);
+            cards.add(card);
+            issued.add(new IssuedCard(card.uuid(), finding.ruleId(), serviceId, clock.instant()));
+        }
+        if (!data.unavailable().isEmpty()) {
+            cards.add(DataNotice.card(renderer, data.unavailable(), codingFacts.profile()));
+        }
+        record(issued);
+        log.info("service={} hookInstance={} rules={} profile={} tookMs={}", serviceId, request.hookInstance(),
+                findings.stream().map(Finding::ruleId).toList(), codingFacts.profile().id(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new CdsResponse(cards);
+    }
+
+    private void record(List<IssuedCard> issued) {
+        if (issued.isEmpty()) {
+            return;
+        }
+        try {
+            issuedCards.record(issued);
+        } catch (RuntimeException e) {
+            // Advice matters more than its bookkeeping: the cards still go out.
+            log.warn("Recording {} issued cards failed: {}", issued.size(), e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.chemoadvisor.cdshooks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
+import org.chemoadvisor.cdshooks.adapt.ProcedureLines;
+import org.chemoadvisor.cdshooks.adapt.ServiceRequestLines;
+import org.chemoadvisor.cdshooks.api.CdsRequest;
+import org.chemoadvisor.cdshooks.api.CdsServiceDefinition;
+import org.chemoadvisor.cdshooks.data.FhirJson;
+import org.chemoadvisor.cdshooks.data.PrefetchResolver;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/** Reads the lines a hook is about, and the supporting data (Conditions, Coverage) they need. */
+@Component
+class HookDataReader {
+
+    static final String PROCEDURES = "procedures";
+    static final String CONDITIONS = "conditions";
+    static final String COVERAGE = "coverage";
+
+    private final FhirJson fhirJson;
+    private final PrefetchResolver prefetch;
+
+    HookDataReader(FhirJson fhirJson, PrefetchResolver prefetch) {
+        this.fhirJson = fhirJson;
+        this.prefetch = prefetch;
+    }
+
+    /** The orders in context, or the encounter's Procedures; 412 when the Procedures cannot be got. */
+    AdaptedLines lines(Hook hook, CdsServiceDefinition service, CdsRequest request) {
+        if (hook.reviewsOrders()) {
+            Resource draftOrders = fhirJson.parse(request.context().get("draftOrders"), "context.draftOrders");
+            if (!(draftOrders instanceof Bundle bundle)) {
+                throw CdsHooksException.badRequest("invalid_fhir_resource",
+                        "context.draftOrders must be a FHIR Bundle, not " + draftOrders.fhirType());
+            }
+            return ServiceRequestLines.from(bundle);
+        }
+        List<Resource> procedures = prefetch.resolve(service, request, PROCEDURES)
+                .orElseThrow(() -> CdsHooksException.dataUnavailable(List.of(PROCEDURES),
+                        "The encounter's Procedures were not prefetched and could not be read from fhirServer"
+                                + " (absent, not on this service's allowlist, or not answering)"));
+        return ProcedureLines.from(procedures);
+    }
+
+    HookData supportingData(Hook hook, CdsServiceDefinition service, CdsRequest request, AdaptedLines lines) {
+        List<String> unavailable = new ArrayList<>();
+        List<Resource> conditions = optional(service, request, CONDITIONS, unavailable);
+        List<Resource> coverages = optional(service, request, COVERAGE, unavailable);
+        Set<String> selections = new LinkedHashSet<>();
+        if (hook == Hook.ORDER_SELECT) {
+            request.context().get("selections").forEach(node -> selections.add(node.asText()));
+        }
+        return new HookData(lines, conditions, coverages, unavailable, selections);
+    }
+
+    private List<Resource> optional(CdsServiceDefinition service, CdsRequest request, String key,
+            List<String> unavailable) {
+        if (!service.prefetch().containsKey(key)) {
+            return List.of();
+        }
+        Optional<List<Resource>> resources = prefetch.resolve(service, request, key);
+        if (resources.isEmpty()) {
+            unavailable.add(key);
+        }
+        return resources.orElse(List.of());
+    }
+}

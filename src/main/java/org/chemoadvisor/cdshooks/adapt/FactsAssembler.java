@@ -1,0 +1,90 @@
+package org.chemoadvisor.cdshooks.adapt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.facts.Diagnosis;
+import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.policy.PolicyProfileResolver;
+import org.chemoadvisor.rulepack.CodeSets;
+import org.chemoadvisor.rulepack.RulePack;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/** Puts the adapted lines, diagnoses (Conditions) and payer (Coverage) together into coding facts. */
+@Component
+public class FactsAssembler {
+
+    /** Code sets whose presence makes an order set or encounter this service's business. */
+    private static final List<String> TRIGGER_SETS = List.of(CodeSets.CHEMODENERVATION, CodeSets.LIMB_AND_TRUNK,
+            CodeSets.GUIDANCE, CodeSets.GUIDANCE_INCLUDED);
+
+    private final CodeSets codeSets;
+    private final PolicyProfileResolver profiles;
+
+    public FactsAssembler(RulePack rulePack, PolicyProfileResolver profiles) {
+        this.codeSets = rulePack.codeSets();
+        this.profiles = profiles;
+    }
+
+    /** True when a line is a chemodenervation or guidance code; other orders alone get no advice. */
+    public boolean concernsChemodenervation(AdaptedLines adapted) {
+        return adapted.lines().stream().anyMatch(line -> TRIGGER_SETS.stream()
+                .anyMatch(set -> codeSets.has(set) && codeSets.contains(set, line.code())));
+    }
+
+    public CodingFacts facts(AdaptedLines adapted, List<Resource> conditions, List<Resource> coverages) {
+        List<Diagnosis> diagnoses = new ArrayList<>(adapted.diagnoses());
+        Set<String> known = new java.util.HashSet<>();
+        diagnoses.forEach(d -> known.add(d.normalizedCode()));
+        for (Resource resource : conditions) {
+            if (resource instanceof Condition condition && !refuted(condition)) {
+                String icd = FhirCodes.codeIn(condition.getCode(), FhirCodes.ICD10CM);
+                Diagnosis diagnosis = new Diagnosis(icd, FhirCodes.ICD10CM, "Condition.code");
+                if (icd != null && known.add(diagnosis.normalizedCode())) {
+                    diagnoses.add(diagnosis);
+                }
+            }
+        }
+        PolicyProfile profile = profiles.resolve(null, payerKeys(coverages));
+        return new CodingFacts(adapted.lines(), diagnoses, adapted.placeOfService(), profile, List.of(), true);
+    }
+
+    public PolicyProfile defaultProfile() {
+        return profiles.defaultProfile();
+    }
+
+    private static boolean refuted(Condition condition) {
+        String status = FhirCodes.codeIn(condition.getVerificationStatus(),
+                "http://terminology.hl7.org/CodeSystem/condition-ver-status");
+        return "refuted".equals(status) || "entered-in-error".equals(status);
+    }
+
+    /** Payer identifiers, names and references, in the order the Coverages list them. */
+    static List<String> payerKeys(List<Resource> coverages) {
+        List<String> keys = new ArrayList<>();
+        for (Resource resource : coverages) {
+            if (!(resource instanceof Coverage coverage)
+                    || coverage.getStatus() == Coverage.CoverageStatus.CANCELLED
+                    || coverage.getStatus() == Coverage.CoverageStatus.ENTEREDINERROR) {
+                continue;
+            }
+            for (Reference payor : coverage.getPayor()) {
+                if (payor.hasIdentifier() && payor.getIdentifier().hasValue()) {
+                    keys.add(payor.getIdentifier().getValue());
+                }
+                if (payor.hasDisplay()) {
+                    keys.add(payor.getDisplay());
+                }
+                if (payor.hasReference()) {
+                    keys.add(payor.getReference());
+                }
+            }
+        }
+        return keys;
+    }
+}

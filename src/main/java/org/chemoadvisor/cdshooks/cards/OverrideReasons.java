@@ -1,0 +1,18 @@
+package org.chemoadvisor.cdshooks.cards;
+
+import java.util.List;
+import org.chemoadvisor.cdshooks.api.Coding;
+
+/** The reasons a user may give for overriding a coding card; feedback reports count them per rule. */
+public final class OverrideReasons {
+
+    public static final String SYSTEM = "http://chemoadvisor.org/fhir/CodeSystem/override-reasons";
+
+    public static final List<Coding> ALL = List.of(
+            new Coding(SYSTEM, "documentation-supports", "Documentation supports the coding as ordered"),
+            new Coding(SYSTEM, "payer-policy-allows", "Payer-specific policy allows it"),
+            new Coding(SYSTEM, "not-applicable", "Advice does not apply to this patient or encounter"));
+
+    private OverrideReasons() {
+    }
+}

@@ -1,0 +1,136 @@
+package org.chemoadvisor.cdshooks.cards;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
+import org.chemoadvisor.cdshooks.adapt.FhirCodes;
+import org.chemoadvisor.cdshooks.api.Action;
+import org.chemoadvisor.cdshooks.api.Suggestion;
+import org.chemoadvisor.cdshooks.data.FhirJson;
+import org.chemoadvisor.rules.Fix;
+import org.chemoadvisor.rules.FixAction;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a fix into one suggestion whose actions edit the source resources: changes to an order
+ * become one {@code update} carrying the whole changed ServiceRequest, a new line a
+ * {@code create}, a removed line a {@code delete}. Documented Procedures only take a code
+ * change; a fix that cannot be carried out on the resources gives no suggestion (the card
+ * states it as advice).
+ */
+@Component
+public class SuggestionBuilder {
+
+    private final FhirJson fhirJson;
+
+    public SuggestionBuilder(FhirJson fhirJson) {
+        this.fhirJson = fhirJson;
+    }
+
+    public Optional<Suggestion> suggest(Fix fix, AdaptedLines adapted) {
+        if (fix == null || fix.actions().isEmpty()) {
+            return Optional.empty();
+        }
+        Edits edits = new Edits(adapted);
+        for (FixAction action : fix.actions()) {
+            if (!edits.apply(action)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Suggestion(fix.label(), UUID.randomUUID().toString(), true, edits.actions(fhirJson)));
+    }
+
+    /** The edited copies of the source resources, collected per line. */
+    private static final class Edits {
+
+        private final AdaptedLines adapted;
+        private final Map<Integer, Resource> updated = new LinkedHashMap<>();
+        private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
+        private final Set<Integer> removed = new LinkedHashSet<>();
+        private final List<Resource> created = new ArrayList<>();
+
+        Edits(AdaptedLines adapted) {
+            this.adapted = adapted;
+        }
+
+        boolean apply(FixAction action) {
+            if (action instanceof FixAction.ChangeCode change) {
+                return edit(change.line(), "code " + change.newCode(), r -> ResourceEdits.changeCode(
+                        r instanceof ServiceRequest order ? order.getCode() : ((Procedure) r).getCode(),
+                        change.newCode()));
+            } else if (action instanceof FixAction.SetUnits units) {
+                return editOrder(units.line(), "units " + units.units(),
+                        order -> ResourceEdits.setUnits(order, units.units()));
+            } else if (action instanceof FixAction.RemoveModifier remove) {
+                return editOrder(remove.line(), "without modifier " + remove.modifier(),
+                        order -> ResourceEdits.removeModifier(order, remove.modifier()));
+            } else if (action instanceof FixAction.AddModifier add) {
+                return editOrder(add.line(), "with modifier " + add.modifier(),
+                        order -> ResourceEdits.addModifier(order, add.modifier()));
+            } else if (action instanceof FixAction.RemoveLine remove) {
+                return adapted.sourceOf(remove.line()) instanceof ServiceRequest && removed.add(remove.line());
+            } else if (action instanceof FixAction.AddLine add) {
+                return create(add);
+            }
+            // LinkDiagnosis: which diagnosis to link is the clinician's call.
+            return false;
+        }
+
+        private boolean editOrder(int line, String note, Consumer<ServiceRequest> edit) {
+            return adapted.sourceOf(line) instanceof ServiceRequest && edit(line, note, r -> edit.accept((ServiceRequest) r));
+        }
+
+        private boolean edit(int line, String note, Consumer<Resource> edit) {
+            Resource source = adapted.sourceOf(line);
+            if (source == null) {
+                return false;
+            }
+            edit.accept(updated.computeIfAbsent(line, l -> source.copy()));
+            notes.computeIfAbsent(line, l -> new ArrayList<>()).add(note);
+            return true;
+        }
+
+        private boolean create(FixAction.AddLine add) {
+            Resource model = add.modelLine() == null ? null : adapted.sourceOf(add.modelLine());
+            if (model == null) {
+                model = adapted.sources().values().stream().filter(ServiceRequest.class::isInstance)
+                        .findFirst().orElse(null);
+            }
+            if (!(model instanceof ServiceRequest order)) {
+                return false;
+            }
+            created.add(ResourceEdits.newOrderLike(order, add.code(), add.units(), add.modifiers()));
+            return true;
+        }
+
+        List<Action> actions(FhirJson json) {
+            List<Action> actions = new ArrayList<>();
+            updated.forEach((line, resource) -> {
+                if (!removed.contains(line)) {
+                    actions.add(new Action(Action.UPDATE, "Change the order for " + adapted.lines().get(line).code() + ": "
+                            + String.join(", ", notes.get(line)), json.toJson(resource), null));
+                }
+            });
+            for (Resource resource : created) {
+                ServiceRequest order = (ServiceRequest) resource;
+                actions.add(new Action(Action.CREATE, "Add an order for "
+                        + FhirCodes.procedureCoding(order.getCode()).getCode(), json.toJson(resource), null));
+            }
+            for (int line : removed) {
+                actions.add(new Action(Action.DELETE, "Remove the order for " + adapted.lines().get(line).code(),
+                        null, List.of(adapted.lines().get(line).paths().resource())));
+            }
+            return actions;
+        }
+    }
+}

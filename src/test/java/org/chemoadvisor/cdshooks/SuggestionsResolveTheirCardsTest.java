@@ -1,0 +1,108 @@
+package org.chemoadvisor.cdshooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.chemoadvisor.cdshooks.CdsCalls.Answer;
+import org.chemoadvisor.cdshooks.CdsCalls.CardOutline;
+import org.chemoadvisor.feedback.IssuedCard;
+import org.chemoadvisor.feedback.IssuedCards;
+import org.chemoadvisor.rules.RuleEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Accepting a suggestion, as an EHR would, yields orders the same service no longer objects to. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SuggestionsResolveTheirCardsTest {
+
+    private static final String ORDER_SIGN = "chemodenervation-order-sign";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    RuleEngine engine;
+
+    @MockitoBean
+    IssuedCards issuedCards;
+
+    @Test
+    void acceptingTheSuggestionFor64645WithoutItsPrimaryLeavesNoCards() throws Exception {
+        assumeTrue(CdsCalls.ruleIds(engine).contains("CHEMO-01"), "CHEMO-01 is not in RuleCatalog yet");
+        ObjectNode request = (ObjectNode) Examples.named("order-sign/01-addon-without-primary").request().deepCopy();
+
+        JsonNode first = CdsCalls.post(mvc, ORDER_SIGN, request).body();
+        JsonNode card = first.path("cards").get(0);
+        assertThat(card.path("source").path("topic").path("code").asText()).isEqualTo("CHEMO-01");
+
+        DraftOrders.apply(request, card.path("suggestions").get(0));
+        Answer second = CdsCalls.post(mvc, ORDER_SIGN, request);
+
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body().path("cards")).isEmpty();
+        assertThat(request.at("/context/draftOrders/entry/0/resource/code/coding/0/code").asText()).isEqualTo("64644");
+    }
+
+    @Test
+    void everyIssuedCardIsRecordedWithItsRuleAndService() throws Exception {
+        assumeTrue(CdsCalls.ruleIds(engine).contains("CHEMO-01"), "CHEMO-01 is not in RuleCatalog yet");
+        JsonNode answer = CdsCalls.post(mvc, ORDER_SIGN,
+                Examples.named("order-sign/06-recode-64642-with-64645").request()).body();
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<IssuedCard>> recorded = ArgumentCaptor.forClass(List.class);
+        verify(issuedCards).record(recorded.capture());
+        assertThat(recorded.getValue()).singleElement().satisfies(issued -> {
+            assertThat(issued.cardUuid()).isEqualTo(answer.path("cards").get(0).path("uuid").asText());
+            assertThat(issued.ruleId()).isEqualTo("CHEMO-01");
+            assertThat(issued.serviceId()).isEqualTo(ORDER_SIGN);
+            assertThat(issued.issuedAt()).isNotNull();
+        });
+    }
+
+    static Stream<Examples.Example> examplesWithSuggestions() {
+        return Examples.all().stream()
+                .filter(e -> e.service().equals(ORDER_SIGN))
+                .filter(e -> e.expected().findValues("suggestionActions").stream().anyMatch(a -> !a.isEmpty()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examplesWithSuggestions")
+    void eachSuggestionAppliedToTheDraftOrdersSilencesItsRule(Examples.Example example) throws Exception {
+        List<CardOutline> expected = new ArrayList<>();
+        example.expected().path("cards").forEach(c -> expected.add(CardOutline.expected(c)));
+        assumeTrue(expected.stream().map(CardOutline::ruleId).filter(id -> id != null)
+                .allMatch(CdsCalls.ruleIds(engine)::contains), "rules not in RuleCatalog yet");
+
+        JsonNode answer = CdsCalls.post(mvc, ORDER_SIGN, example.request()).body();
+        for (JsonNode card : answer.path("cards")) {
+            for (JsonNode suggestion : card.path("suggestions")) {
+                ObjectNode fixed = (ObjectNode) example.request().deepCopy();
+                DraftOrders.apply(fixed, suggestion);
+                String ruleId = card.path("source").path("topic").path("code").asText();
+
+                JsonNode after = CdsCalls.post(mvc, ORDER_SIGN, fixed).body();
+
+                assertThat(CdsCalls.outlines(after)).extracting(CardOutline::ruleId)
+                        .as("%s after '%s'", example, suggestion.path("label").asText())
+                        .doesNotContain(ruleId);
+            }
+        }
+        verify(issuedCards, org.mockito.Mockito.atLeastOnce()).record(anyList());
+    }
+}
