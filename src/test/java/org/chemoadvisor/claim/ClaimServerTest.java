@@ -10,6 +10,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "chemo.policy.payers[Acme Health Plan]=commercial")
+        properties = "chemo.policy.payers[Acme\\ Health\\ Plan]=commercial")
 @interface ClaimServerTest {
 }

@@ -70,11 +70,15 @@ final class FhirHttp {
 
     static Set<String> ruleIds(OperationOutcome outcome) {
         Set<String> ids = new TreeSet<>();
-        for (OperationOutcomeIssueComponent issue : outcome.getIssue()) {
-            issue.getDetails().getCoding().stream()
-                    .filter(c -> RuleIds.SYSTEM.equals(c.getSystem()))
-                    .forEach(c -> ids.add(c.getCode()));
-        }
+        outcome.getIssue().forEach(issue -> ids.addAll(ruleIds(issue)));
+        return ids;
+    }
+
+    static Set<String> ruleIds(OperationOutcomeIssueComponent issue) {
+        Set<String> ids = new TreeSet<>();
+        issue.getDetails().getCoding().stream()
+                .filter(c -> RuleIds.SYSTEM.equals(c.getSystem()))
+                .forEach(c -> ids.add(c.getCode()));
         return ids;
     }
 
