@@ -12,4 +12,10 @@ public class FhirConfiguration {
     FhirContext fhirContext() {
         return FhirContext.forR4Cached();
     }
+
+    /** HAPI's instance validator over the base R4 specification; built once, shared. */
+    @Bean
+    StructuralValidator structuralValidator(FhirContext fhirContext) {
+        return new StructuralValidator(fhirContext);
+    }
 }

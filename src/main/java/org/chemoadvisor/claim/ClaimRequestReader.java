@@ -1,0 +1,112 @@
+package org.chemoadvisor.claim;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.chemoadvisor.facts.PolicyProfile;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a {@code $validate} request: the body (a Claim, or a Parameters with a {@code resource}
+ * part) and the options {@code structural} (boolean) and {@code profile} (medicare|commercial),
+ * each from the query string or a Parameters part; a Parameters part wins.
+ *
+ * <p>The body is parsed again with a strict error handler: an element R4 does not define (such as
+ * STU3's {@code Claim.item.service} or {@code Claim.organization}) means the Claim is not R4.
+ */
+@Component
+public class ClaimRequestReader {
+
+    static final String STRUCTURAL = "structural";
+    static final String PROFILE = "profile";
+    private static final String RESOURCE = "resource";
+
+    private final FhirContext fhirContext;
+
+    public ClaimRequestReader(FhirContext fhirContext) {
+        this.fhirContext = fhirContext;
+    }
+
+    public ClaimValidationRequest read(String body, EncodingEnum encoding, Map<String, String[]> query) {
+        IBaseResource resource = parseStrictly(body, encoding);
+        boolean structural = booleanOption(firstValue(query, STRUCTURAL)).orElse(true);
+        String profile = profileOption(firstValue(query, PROFILE));
+        if (resource instanceof Parameters parameters) {
+            resource = parameters.getParameter().stream()
+                    .filter(p -> RESOURCE.equals(p.getName()) && p.hasResource())
+                    .map(ParametersParameterComponent::getResource)
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidRequestException(
+                            "Parameters has no 'resource' part holding the Claim to validate"));
+            structural = booleanOption(partValue(parameters, STRUCTURAL)).orElse(structural);
+            String partProfile = profileOption(partValue(parameters, PROFILE));
+            profile = partProfile != null ? partProfile : profile;
+        }
+        if (!(resource instanceof Claim claim)) {
+            throw new InvalidRequestException("Claim/$validate expects a Claim (or a Parameters with a Claim in its "
+                    + "'resource' part), not " + resource.fhirType());
+        }
+        return new ClaimValidationRequest(claim, structural, profile);
+    }
+
+    private IBaseResource parseStrictly(String body, EncodingEnum encoding) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException("The request has no body: send a Claim");
+        }
+        IParser parser = (encoding == EncodingEnum.XML ? fhirContext.newXmlParser() : fhirContext.newJsonParser())
+                .setParserErrorHandler(new StrictErrorHandler());
+        try {
+            return parser.parseResource(body);
+        } catch (DataFormatException e) {
+            throw new InvalidRequestException("The body is not a valid FHIR R4 resource (is it another FHIR version?): "
+                    + withoutHapiCode(e.getMessage()));
+        }
+    }
+
+    private static Optional<Boolean> booleanOption(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw new InvalidRequestException("Parameter 'structural' must be true or false, not '" + value + "'");
+        };
+    }
+
+    private static String profileOption(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return PolicyProfile.fromId(value).map(PolicyProfile::id).orElseThrow(() -> new InvalidRequestException(
+                "Parameter 'profile' must be medicare or commercial, not '" + value + "'"));
+    }
+
+    private static String firstValue(Map<String, String[]> query, String name) {
+        String[] values = query.get(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    private static String partValue(Parameters parameters, String name) {
+        return parameters.getParameter().stream()
+                .filter(p -> name.equals(p.getName()) && p.getValue() instanceof IPrimitiveType<?>)
+                .map(p -> ((IPrimitiveType<?>) p.getValue()).getValueAsString())
+                .findFirst().orElse(null);
+    }
+
+    /** HAPI prefixes its messages with an internal code ("HAPI-1825: "); callers need only the text. */
+    private static String withoutHapiCode(String message) {
+        return message == null ? "" : message.replaceFirst("^HAPI-\\d+: ", "");
+    }
+}

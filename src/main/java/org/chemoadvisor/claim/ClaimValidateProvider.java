@@ -1,0 +1,68 @@
+package org.chemoadvisor.claim;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Validate;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.chemoadvisor.fhir.FhirOperationProvider;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir/Claim/$validate}: answers 200 with one OperationOutcome (structural issues and
+ * coding findings). A body that is not an R4 Claim gets 400, a declared {@code fhirVersion} other
+ * than 4.0 gets 415, a Claim that cannot be checked (no item, units not a whole number of at
+ * least 1) gets 422 naming the element.
+ */
+@Component
+class ClaimValidateProvider implements FhirOperationProvider {
+
+    private static final Pattern FHIR_VERSION = Pattern.compile("fhirVersion\\s*=\\s*\"?([^;\"\\s]+)");
+    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+
+    private final ClaimRequestReader reader;
+    private final ClaimValidationService service;
+    private final FhirContext fhirContext;
+
+    ClaimValidateProvider(ClaimRequestReader reader, ClaimValidationService service, FhirContext fhirContext) {
+        this.reader = reader;
+        this.service = service;
+        this.fhirContext = fhirContext;
+    }
+
+    @Validate(type = Claim.class)
+    public MethodOutcome validate(@ResourceParam String body, @ResourceParam EncodingEnum encoding,
+            RequestDetails requestDetails) {
+        requireR4(requestDetails.getHeader(Constants.HEADER_CONTENT_TYPE));
+        ClaimValidationRequest request = reader.read(body, encoding, requestDetails.getParameters());
+        try {
+            return new MethodOutcome().setOperationOutcome(service.validate(request));
+        } catch (UnusableClaimException e) {
+            OperationOutcome outcome = new OperationOutcome();
+            outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.BUSINESSRULE)
+                    .setDiagnostics(e.getMessage()).addExpression(e.expression());
+            throw new UnprocessableEntityException(fhirContext, outcome);
+        }
+    }
+
+    private static void requireR4(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        Matcher version = FHIR_VERSION.matcher(contentType);
+        if (version.find() && !version.group(1).startsWith("4.0")) {
+            throw new UnclassifiedServerFailureException(UNSUPPORTED_MEDIA_TYPE, "This server speaks FHIR R4 (4.0); "
+                    + "the request declares fhirVersion=" + version.group(1));
+        }
+    }
+}

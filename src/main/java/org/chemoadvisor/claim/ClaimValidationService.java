@@ -1,0 +1,44 @@
+package org.chemoadvisor.claim;
+
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.util.List;
+import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.fhir.StructuralValidator;
+import org.chemoadvisor.policy.PolicyProfileResolver;
+import org.chemoadvisor.rules.Finding;
+import org.chemoadvisor.rules.RuleEngine;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.stereotype.Service;
+
+/** Checks one Claim: HAPI's structural validation (optional), then the coding rules. */
+@Service
+public class ClaimValidationService {
+
+    private final StructuralValidator structuralValidator;
+    private final ClaimFactsAdapter adapter;
+    private final PolicyProfileResolver profiles;
+    private final RuleEngine engine;
+    private final ClaimOutcomeRenderer renderer;
+
+    public ClaimValidationService(StructuralValidator structuralValidator, ClaimFactsAdapter adapter,
+            PolicyProfileResolver profiles, RuleEngine engine, ClaimOutcomeRenderer renderer) {
+        this.structuralValidator = structuralValidator;
+        this.adapter = adapter;
+        this.profiles = profiles;
+        this.engine = engine;
+        this.renderer = renderer;
+    }
+
+    /**
+     * @throws UnusableClaimException when the Claim has no item or a unusable quantity
+     */
+    public OperationOutcome validate(ClaimValidationRequest request) {
+        PolicyProfile profile = profiles.resolve(request.profile(), ClaimPayers.keys(request.claim()));
+        AdaptedClaim adapted = adapter.adapt(request.claim(), profile);
+        List<SingleValidationMessage> structural = request.structural()
+                ? structuralValidator.validate(request.claim())
+                : List.of();
+        List<Finding> findings = engine.evaluate(adapted.facts());
+        return renderer.render(structural, adapted.notes(), findings);
+    }
+}

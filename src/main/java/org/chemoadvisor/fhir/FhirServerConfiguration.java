@@ -1,0 +1,39 @@
+package org.chemoadvisor.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HAPI's plain RESTful server at {@code /fhir/*}: it answers {@code /fhir/metadata}, negotiates
+ * JSON and XML, and renders FHIR errors as OperationOutcomes.
+ */
+@Configuration(proxyBeanMethods = false)
+class FhirServerConfiguration {
+
+    static final String URL_MAPPING = "/fhir/*";
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, List<FhirOperationProvider> providers) {
+        RestfulServer server = new RestfulServer(fhirContext);
+        server.setServerName("Chemodenervation coding advisor");
+        server.registerProviders(List.copyOf(providers));
+        ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, URL_MAPPING);
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> fhirRequestSizeLimit(FhirContext fhirContext,
+            FhirServerProperties properties) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(fhirContext, properties.maxRequestSize().toBytes()));
+        registration.addUrlPatterns(URL_MAPPING);
+        return registration;
+    }
+}
