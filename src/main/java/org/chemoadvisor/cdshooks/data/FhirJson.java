@@ -1,0 +1,62 @@
+package org.chemoadvisor.cdshooks.data;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chemoadvisor.cdshooks.CdsHooksException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves FHIR resources between the CDS Hooks JSON (Jackson trees) and HAPI's model. HAPI does the
+ * FHIR parsing and encoding; Jackson only carries the tree.
+ */
+@Component
+public class FhirJson {
+
+    private final FhirContext fhirContext;
+    private final ObjectMapper objectMapper;
+
+    public FhirJson(FhirContext fhirContext, ObjectMapper objectMapper) {
+        this.fhirContext = fhirContext;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * Parses a FHIR R4 resource; a missing or invalid one is the caller's error (400). The message
+     * names where it was, never what it held: resources carry patient data.
+     */
+    public Resource parse(JsonNode node, String where) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw CdsHooksException.badRequest("missing_field", where + " is required");
+        }
+        if (!node.isObject()) {
+            throw CdsHooksException.badRequest("invalid_fhir_resource", where + " must be a FHIR resource (a JSON object)");
+        }
+        try {
+            IBaseResource resource = parser().parseResource(node.toString());
+            if (resource instanceof Resource r4) {
+                return r4;
+            }
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+            // fall through to the caller-facing message below
+        }
+        throw CdsHooksException.badRequest("invalid_fhir_resource", where + " is not a valid FHIR R4 resource");
+    }
+
+    public JsonNode toJson(Resource resource) {
+        try {
+            return objectMapper.readTree(parser().encodeResourceToString(resource));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("HAPI produced JSON that Jackson cannot read", e);
+        }
+    }
+
+    private IParser parser() {
+        return fhirContext.newJsonParser();
+    }
+}
