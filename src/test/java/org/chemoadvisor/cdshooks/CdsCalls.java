@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.chemoadvisor.rules.Rule;
-import org.chemoadvisor.rules.RuleEngine;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -60,8 +56,4 @@ final class CdsCalls {
         return outlines;
     }
 
-    /** Rule IDs the engine runs; examples naming other rules wait until those rules are merged. */
-    static Set<String> ruleIds(RuleEngine engine) {
-        return engine.rules().stream().map(Rule::id).collect(Collectors.toSet());
-    }
 }

@@ -1,16 +1,13 @@
 package org.chemoadvisor.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.chemoadvisor.cdshooks.CdsCalls.Answer;
 import org.chemoadvisor.cdshooks.CdsCalls.CardOutline;
 import org.chemoadvisor.feedback.IssuedCards;
-import org.chemoadvisor.rules.RuleEngine;
 import org.chemoadvisor.rules.RuleIds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,8 +25,6 @@ class ContractExamplesTest {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    RuleEngine engine;
 
     @MockitoBean
     IssuedCards issuedCards;
@@ -43,9 +38,6 @@ class ContractExamplesTest {
     void exampleGetsTheStatedAnswer(Examples.Example example) throws Exception {
         List<CardOutline> expected = new ArrayList<>();
         example.expected().path("cards").forEach(card -> expected.add(CardOutline.expected(card)));
-        Set<String> available = CdsCalls.ruleIds(engine);
-        assumeTrue(expected.stream().map(CardOutline::ruleId).filter(id -> id != null).allMatch(available::contains),
-                () -> example + " names rules not in RuleCatalog yet: " + expected);
 
         Answer answer = CdsCalls.post(mvc, example.service(), example.request());
 
