@@ -1,6 +1,7 @@
 package org.chemoadvisor.cdshooks;
 
 import org.chemoadvisor.cdshooks.api.ErrorBody;
+import org.chemoadvisor.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -26,9 +27,18 @@ class CdsErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         // Jackson's message quotes the input; say only what kind of problem it is.
         return body(HttpStatus.BAD_REQUEST, new ErrorBody("malformed_request",
                 "The request body is not a CDS Hooks request in valid JSON (hook, hookInstance, context, ...)"));
+    }
+
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<ErrorBody> tooLarge(RequestBodyTooLargeException e) {
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, new ErrorBody("request_too_large", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

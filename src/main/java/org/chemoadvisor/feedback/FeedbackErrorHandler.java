@@ -1,5 +1,6 @@
 package org.chemoadvisor.feedback;
 
+import org.chemoadvisor.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -29,9 +30,18 @@ class FeedbackErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<FeedbackError> unreadable(HttpMessageNotReadableException e) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         // Jackson's message quotes the input, which may hold a user comment: name the kind of problem only.
         return body(HttpStatus.BAD_REQUEST, "malformed_request",
                 "The body is not valid JSON of the CDS Hooks feedback shape {\"feedback\": [...]}");
+    }
+
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<FeedbackError> tooLarge(RequestBodyTooLargeException e) {
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, "request_too_large", e.getMessage());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -4,14 +4,12 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.chemoadvisor.web.SizeLimitedRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,7 +35,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             writeTooLarge(response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new SizeLimitedRequest(request, maxBytes, () -> new PayloadTooLargeException(message())), response);
     }
 
     private String message() {
@@ -55,76 +53,5 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         response.setContentType(Constants.CT_FHIR_JSON_NEW + ";charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    private final class LimitedRequest extends HttpServletRequestWrapper {
-
-        private final long limit;
-        private ServletInputStream stream;
-
-        LimitedRequest(HttpServletRequest request, long limit) {
-            super(request);
-            this.limit = limit;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), limit);
-            }
-            return stream;
-        }
-    }
-
-    private final class LimitedInputStream extends ServletInputStream {
-
-        private final ServletInputStream delegate;
-        private final long limit;
-        private long read;
-
-        LimitedInputStream(ServletInputStream delegate, long limit) {
-            this.delegate = delegate;
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw new PayloadTooLargeException(message());
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
-        }
     }
 }
