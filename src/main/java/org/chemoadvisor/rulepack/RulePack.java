@@ -3,10 +3,11 @@ package org.chemoadvisor.rulepack;
 import java.util.Objects;
 
 /**
- * The data the rules run on: NCCI tables, fee schedule indicators and code sets. Immutable;
- * loaded and validated once at start-up.
+ * The data the rules run on: NCCI tables, fee schedule indicators, code sets and the muscle
+ * table. Immutable; loaded and validated once at start-up.
  */
-public record RulePack(AddOnEdits addOns, MueTable mue, PtpTable ptp, MpfsIndicators mpfs, CodeSets codeSets) {
+public record RulePack(AddOnEdits addOns, MueTable mue, PtpTable ptp, MpfsIndicators mpfs, CodeSets codeSets,
+        MuscleTable muscles) {
 
     public RulePack {
         Objects.requireNonNull(addOns, "addOns");
@@ -14,5 +15,6 @@ public record RulePack(AddOnEdits addOns, MueTable mue, PtpTable ptp, MpfsIndica
         Objects.requireNonNull(ptp, "ptp");
         Objects.requireNonNull(mpfs, "mpfs");
         Objects.requireNonNull(codeSets, "codeSets");
+        Objects.requireNonNull(muscles, "muscles");
     }
 }

@@ -5,6 +5,7 @@ import org.chemoadvisor.rules.chemo.Chemo01AddOnWithoutPrimary;
 import org.chemoadvisor.rules.chemo.Chemo02AddOn1To4WithoutPrimary;
 import org.chemoadvisor.rules.chemo.Chemo03MoreThanOnePrimaryLimb;
 import org.chemoadvisor.rules.chemo.Chemo04MoreThanFourLimbs;
+import org.chemoadvisor.rules.chemo.Chemo05DocumentationDisagreesWithCodes;
 import org.chemoadvisor.rules.chemo.Chemo06BilateralModifier;
 import org.chemoadvisor.rules.chemo.Chemo07TrunkCodesTogether;
 import org.chemoadvisor.rules.chemo.Chemo10GuidanceWithoutProcedure;
@@ -34,6 +35,10 @@ public final class RuleCatalog {
                 new Chemo02AddOn1To4WithoutPrimary(),
                 new Chemo03MoreThanOnePrimaryLimb(),
                 new Chemo04MoreThanFourLimbs(),
+                // CHEMO-05 claims only its own key (DOCUMENTED-MUSCLES): the structural errors of CHEMO-01..04
+                // still speak on the same lines, and CHEMO-05's warning adds the code set the documented
+                // muscles support, which also resolves them. It fires only when muscles are documented.
+                new Chemo05DocumentationDisagreesWithCodes(),
                 new Chemo06BilateralModifier(),
                 new Chemo07TrunkCodesTogether(),
                 // Guidance rules: CHEMO-14 first (with a guidance-inclusive procedure the guidance line

@@ -13,6 +13,7 @@ import org.chemoadvisor.rulepack.AddOnEdits;
 import org.chemoadvisor.rulepack.CodeSets;
 import org.chemoadvisor.rulepack.MpfsIndicators;
 import org.chemoadvisor.rulepack.MueTable;
+import org.chemoadvisor.rulepack.MuscleTable;
 import org.chemoadvisor.rulepack.PtpTable;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rules.Citation;
@@ -42,12 +43,23 @@ public final class RulePackLoader {
         TableChoice ptp = choose(manifest, "ptp", settings.ptp());
         TableChoice mpfs = choose(manifest, "mpfs", settings.mpfs());
         TableChoice codeSets = choose(manifest, "codesets", RulePackProperties.TableOverride.NONE);
+        TableChoice muscles = choose(manifest, "muscles", RulePackProperties.TableOverride.NONE);
         return new RulePack(
                 new AddOnEdits(aoc.readAll(AocReader::read, shared), aoc.citation()),
                 new MueTable(mue.readAll(MueReader::read, shared), mue.citation()),
                 new PtpTable(ptp.readAll(PtpReader::read, shared), ptp.citation()),
                 new MpfsIndicators(mpfs.readAll(MpfsReader::read, shared), mpfs.citation()),
-                new CodeSets(CodeSetsReader.read(codeSets.sources().get(0), shared), codeSets.citation()));
+                new CodeSets(CodeSetsReader.read(codeSets.sources().get(0), shared), codeSets.citation()),
+                muscleTable(muscles, shared));
+    }
+
+    private static MuscleTable muscleTable(TableChoice choice, SharedValues shared) {
+        TableSource source = choice.sources().get(0);
+        try {
+            return new MuscleTable(MusclesReader.read(source, shared), choice.citation());
+        } catch (IllegalArgumentException e) {
+            throw new RulePackLoadException(source.name() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The sources of one table and the citation its findings quote. */

@@ -1,0 +1,129 @@
+package org.chemoadvisor.rules.chemo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.facts.DocumentedMuscle;
+import org.chemoadvisor.facts.Region;
+import org.chemoadvisor.facts.ServiceLine;
+import org.chemoadvisor.rulepack.CodeSets;
+import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rules.Finding;
+import org.chemoadvisor.rules.Fix;
+import org.chemoadvisor.rules.Rule;
+import org.chemoadvisor.rules.Severity;
+import org.chemoadvisor.rules.derive.DerivedCodes;
+import org.chemoadvisor.rules.derive.MuscleCodeDerivation;
+
+/**
+ * CHEMO-05: the documented muscles support other limb, trunk or neck codes than those billed or
+ * ordered. Suggests the derived code set as one fix. Silent when no muscle is documented or none
+ * can be placed; muscles it cannot place are named in an information finding and never counted.
+ */
+public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
+
+    public static final String ID = "CHEMO-05";
+    /** The problem this rule owns: the codes disagree with the documented muscles. */
+    static final String KEY = "DOCUMENTED-MUSCLES";
+    static final String UNPLACED_KEY = "DOCUMENTED-MUSCLES-UNPLACED";
+    /** The code sets whose codes the derivation decides. */
+    static final List<String> DERIVED_SETS = List.of(CodeSets.LIMB_PRIMARY_1_TO_4, CodeSets.LIMB_PRIMARY_5_PLUS,
+            CodeSets.LIMB_ADDON_1_TO_4, CodeSets.LIMB_ADDON_5_PLUS, CodeSets.TRUNK_1_TO_5, CodeSets.TRUNK_6_PLUS,
+            CodeSets.NECK);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> evaluate(CodingFacts day, RulePack pack) {
+        if (day.documentedMuscles().isEmpty()) {
+            return List.of();
+        }
+        DerivedCodes derived = new MuscleCodeDerivation(pack.codeSets()).derive(day.documentedMuscles());
+        List<ServiceLine> billed = day.lines().stream()
+                .filter(line -> DERIVED_SETS.stream().anyMatch(set -> pack.codeSets().contains(set, line.code())))
+                .toList();
+        List<Finding> findings = new ArrayList<>();
+        if (!derived.codes().isEmpty() && !billed.isEmpty() && !unitsByCode(billed).equals(derived.unitsByCode())) {
+            findings.add(disagreement(pack, billed, derived));
+        }
+        if (!derived.unplaced().isEmpty()) {
+            findings.add(unplaced(pack, derived.unplaced()));
+        }
+        return findings;
+    }
+
+    private static Map<String, Integer> unitsByCode(List<ServiceLine> lines) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        lines.forEach(line -> units.merge(line.code(), line.units(), Integer::sum));
+        return units;
+    }
+
+    private static Finding disagreement(RulePack pack, List<ServiceLine> billed, DerivedCodes derived) {
+        LimbCodes codes = new LimbCodes(pack);
+        String billedText = describe(billed);
+        return LimbFinding.of(ID)
+                .severity(Severity.WARNING)
+                .summary(summary(billedText, derived.describe()))
+                .paragraph("What", "Billed or ordered: " + billedText + ". The documented muscles support "
+                        + derived.describe() + ".")
+                .paragraph("Muscles", counts(derived))
+                .paragraph("Why", "Each limb is counted by its distinct injected muscles (hand with its arm, foot "
+                        + "with its leg); the limb with the most muscles is the first limb: "
+                        + codes.describe(codes.primary5plus()) + " or " + codes.describe(codes.primary1to4())
+                        + "; every other limb is " + codes.describe(codes.addOn5plus()) + " or "
+                        + codes.describe(codes.addOn1to4()) + ". Trunk and neck muscles are counted apart.")
+                .fix(new Fix("Report " + derived.describe() + " as the documentation supports",
+                        CodeSetEdits.replace(billed, derived.codes())))
+                .at(LimbLines.codePaths(billed))
+                .at(LimbLines.unitPaths(billed))
+                .key(KEY)
+                .cite(pack.codeSets().citation())
+                .cite(pack.muscles().citation())
+                .build();
+    }
+
+    private static String summary(String billed, String derived) {
+        String text = "Documented muscles support " + derived + ", not " + billed;
+        return text.length() <= Finding.MAX_SUMMARY ? text : "Documented muscles support " + derived;
+    }
+
+    private static Finding unplaced(RulePack pack, List<DocumentedMuscle> muscles) {
+        List<String> names = muscles.stream().map(m -> m.name() + (m.region() == Region.UNSPECIFIED_LIMB
+                ? " (side not documented)" : " (not a known muscle)")).distinct().toList();
+        String summary = muscles.size() + (muscles.size() == 1 ? " documented muscle was" : " documented muscles were")
+                + " not counted: the service cannot place " + (muscles.size() == 1 ? "it" : "them");
+        return LimbFinding.of(ID)
+                .severity(Severity.INFORMATION)
+                .summary(summary)
+                .paragraph("What", "Not counted toward any limb, trunk or neck code: " + String.join(", ", names) + ".")
+                .paragraph("Why", "A muscle counts only when the muscle table knows it (by SNOMED CT code or name) "
+                        + "and, for a limb muscle, the side is documented (a laterality qualifier, a lateralized "
+                        + "concept, or left/right in the text).")
+                .fix(Fix.advice("Document the muscle by a known name or code, with its side"))
+                .at(muscles.stream().map(DocumentedMuscle::path).toList())
+                .key(UNPLACED_KEY)
+                .cite(pack.muscles().citation())
+                .build();
+    }
+
+    private static String counts(DerivedCodes derived) {
+        List<String> parts = new ArrayList<>();
+        derived.musclesByRegion().forEach((region, n) -> parts.add(label(region) + ": " + n
+                + (n == 1 ? " muscle" : " muscles")));
+        return String.join("; ", parts) + ".";
+    }
+
+    private static String label(Region region) {
+        return region.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String describe(List<ServiceLine> lines) {
+        return String.join(" + ", lines.stream()
+                .map(l -> l.units() == 1 ? l.code() : l.code() + " x " + l.units()).toList());
+    }
+}

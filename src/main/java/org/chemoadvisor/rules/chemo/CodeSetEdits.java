@@ -1,0 +1,50 @@
+package org.chemoadvisor.rules.chemo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chemoadvisor.facts.ServiceLine;
+import org.chemoadvisor.rules.FixAction;
+import org.chemoadvisor.rules.derive.DerivedCode;
+
+/**
+ * Turns a set of billed lines into a target code set with the fewest edits: a line already
+ * carrying a target code keeps it (units adjusted), other lines are recoded, missing codes become
+ * new lines modelled on the first billed line, and lines left over are removed.
+ */
+final class CodeSetEdits {
+
+    private CodeSetEdits() {
+    }
+
+    static List<FixAction> replace(List<ServiceLine> billed, List<DerivedCode> target) {
+        List<FixAction> actions = new ArrayList<>();
+        List<ServiceLine> free = new ArrayList<>(billed);
+        List<DerivedCode> unmatched = new ArrayList<>();
+        for (DerivedCode code : target) {
+            ServiceLine same = free.stream().filter(l -> l.code().equals(code.code())).findFirst().orElse(null);
+            if (same == null) {
+                unmatched.add(code);
+            } else {
+                free.remove(same);
+                setUnits(actions, same, code.units());
+            }
+        }
+        for (DerivedCode code : unmatched) {
+            if (free.isEmpty()) {
+                actions.add(new FixAction.AddLine(code.code(), code.units(), List.of(), billed.get(0).index()));
+            } else {
+                ServiceLine line = free.remove(0);
+                actions.add(new FixAction.ChangeCode(line.index(), code.code()));
+                setUnits(actions, line, code.units());
+            }
+        }
+        free.forEach(line -> actions.add(new FixAction.RemoveLine(line.index())));
+        return actions;
+    }
+
+    private static void setUnits(List<FixAction> actions, ServiceLine line, int units) {
+        if (line.units() != units) {
+            actions.add(new FixAction.SetUnits(line.index(), units));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.chemoadvisor.rules.derive;
+
+/** A code and its units as the documentation supports them. */
+public record DerivedCode(String code, int units) {
+}
