@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.Diagnosis;
+import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.facts.Region;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.facts.SourcePaths;
 
@@ -22,6 +24,7 @@ public final class Lines {
     private final List<ServiceLine> lines = new ArrayList<>();
     private final List<Diagnosis> diagnoses = new ArrayList<>();
     private String placeOfService = "11";
+    private final List<DocumentedMuscle> muscles = new ArrayList<>();
 
     private Lines(PolicyProfile profile) {
         this.profile = profile;
@@ -57,7 +60,15 @@ public final class Lines {
         return this;
     }
 
+    /** Documented muscles of one region, each named by its muscle table id. */
+    public Lines muscles(Region region, String... muscleIds) {
+        for (String id : muscleIds) {
+            muscles.add(new DocumentedMuscle(id, id, region, "Procedure.bodySite[" + muscles.size() + "]"));
+        }
+        return this;
+    }
+
     public CodingFacts facts() {
-        return CodingFacts.of(profile, lines, diagnoses, placeOfService);
+        return new CodingFacts(lines, diagnoses, placeOfService, profile, muscles, true);
     }
 }
