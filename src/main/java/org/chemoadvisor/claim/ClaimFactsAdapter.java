@@ -14,16 +14,21 @@ import java.util.Set;
 import org.chemoadvisor.claim.AdaptedClaim.AdapterNote;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.Diagnosis;
+import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.facts.SourcePaths;
+import org.chemoadvisor.fhir.BodySiteMuscles;
 import org.chemoadvisor.fhir.CodeSystems;
+import org.chemoadvisor.rulepack.RulePack;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Claim.ItemComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.PositiveIntType;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +41,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ClaimFactsAdapter {
+
+    private final BodySiteMuscles bodySites;
+
+    public ClaimFactsAdapter(RulePack rulePack) {
+        this.bodySites = new BodySiteMuscles(rulePack.muscles());
+    }
 
     public AdaptedClaim adapt(Claim claim, PolicyProfile profile) {
         if (!claim.hasItem()) {
@@ -59,9 +70,37 @@ public class ClaimFactsAdapter {
                     serviceDate(item, claimDate), placeOfService(item), linkedDiagnoses(item, diagnosisBySequence),
                     null, SourcePaths.claimItem(i)));
         }
-        CodingFacts facts = new CodingFacts(lines, diagnoses, commonPlaceOfService(lines), profile, List.of(),
+        CodingFacts facts = new CodingFacts(lines, diagnoses, commonPlaceOfService(lines), profile,
+                documentedMuscles(claim),
                 isProfessional(claim));
         return new AdaptedClaim(facts, notes);
+    }
+
+    /**
+     * Muscles in the bodySite of the Procedures that Claim.procedure references as contained
+     * resources; the Procedure documents what was injected, the Claim only what is billed.
+     */
+    private List<DocumentedMuscle> documentedMuscles(Claim claim) {
+        List<DocumentedMuscle> muscles = new ArrayList<>();
+        Set<Integer> read = new LinkedHashSet<>();
+        for (Claim.ProcedureComponent procedure : claim.getProcedure()) {
+            if (!procedure.hasProcedureReference() || !procedure.getProcedureReference().hasReference()) {
+                continue;
+            }
+            String id = procedure.getProcedureReference().getReference();
+            for (int k = 0; k < claim.getContained().size(); k++) {
+                Resource contained = claim.getContained().get(k);
+                if (contained instanceof Procedure documented && sameLocalId(id, contained) && read.add(k)) {
+                    muscles.addAll(bodySites.read(documented.getBodySite(), "Claim.contained[" + k + "].bodySite"));
+                }
+            }
+        }
+        return muscles;
+    }
+
+    private static boolean sameLocalId(String reference, Resource contained) {
+        String local = contained.getIdElement().getIdPart();
+        return reference.startsWith("#") && local != null && reference.substring(1).equals(local.replace("#", ""));
     }
 
     private static List<Diagnosis> diagnoses(Claim claim, Map<Integer, String> bySequence) {

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.facts.DocumentedMuscle;
+import org.chemoadvisor.facts.Region;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.facts.SourcePaths;
+import org.chemoadvisor.rulepack.load.RulePackLoader;
 import org.junit.jupiter.api.Test;
 
 class ClaimFactsAdapterTest {
 
-    private final ClaimFactsAdapter adapter = new ClaimFactsAdapter();
+    private final ClaimFactsAdapter adapter = new ClaimFactsAdapter(RulePackLoader.loadBundled());
 
     private AdaptedClaim adaptExample(String file) {
         return adapter.adapt(TestClaims.parse(TestClaims.example(file)), PolicyProfile.MEDICARE);
@@ -20,6 +23,25 @@ class ClaimFactsAdapterTest {
 
     private AdaptedClaim adaptTestResource(String file) {
         return adapter.adapt(TestClaims.parse(TestClaims.testResource(file)), PolicyProfile.COMMERCIAL);
+    }
+
+    @Test
+    void readsTheMusclesOfTheContainedProceduresTheClaimReferences() {
+        CodingFacts facts = adaptExample("claim-documented-muscles-6-and-3-billed-64645.json").facts();
+
+        assertThat(facts.documentedMuscles()).hasSize(10)
+                .allSatisfy(m -> assertThat(m.path()).matches("Claim\\.contained\\[[12]\\]\\.bodySite\\[\\d\\]"));
+        assertThat(facts.documentedMuscles()).filteredOn(m -> m.region() == Region.RIGHT_UPPER_LIMB)
+                .extracting(DocumentedMuscle::muscleId).containsExactly("pectoralis-major", "biceps-brachii",
+                        "brachialis", "flexor-carpi-radialis", "flexor-carpi-ulnaris", "pronator-teres", "biceps-brachii");
+        assertThat(facts.documentedMuscles()).filteredOn(m -> m.region() == Region.LEFT_UPPER_LIMB)
+                .extracting(DocumentedMuscle::muscleId)
+                .containsExactly("biceps-brachii", "brachioradialis", "pronator-teres");
+    }
+
+    @Test
+    void aClaimWithoutProceduresDocumentsNoMuscles() {
+        assertThat(adaptExample("claim-64645-modifier-50.json").facts().documentedMuscles()).isEmpty();
     }
 
     @Test

@@ -1,18 +1,24 @@
 package org.chemoadvisor.cdshooks.adapt;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.Diagnosis;
+import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.fhir.BodySiteMuscles;
 import org.chemoadvisor.policy.PolicyProfileResolver;
 import org.chemoadvisor.rulepack.CodeSets;
 import org.chemoadvisor.rulepack.RulePack;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
 
 /** Puts the adapted lines, diagnoses (Conditions) and payer (Coverage) together into coding facts. */
@@ -25,10 +31,12 @@ public class FactsAssembler {
 
     private final CodeSets codeSets;
     private final PolicyProfileResolver profiles;
+    private final BodySiteMuscles bodySites;
 
     public FactsAssembler(RulePack rulePack, PolicyProfileResolver profiles) {
         this.codeSets = rulePack.codeSets();
         this.profiles = profiles;
+        this.bodySites = new BodySiteMuscles(rulePack.muscles());
     }
 
     /** True when a line is a chemodenervation or guidance code; other orders alone get no advice. */
@@ -51,7 +59,30 @@ public class FactsAssembler {
             }
         }
         PolicyProfile profile = profiles.resolve(null, payerKeys(coverages));
-        return new CodingFacts(adapted.lines(), diagnoses, adapted.placeOfService(), profile, List.of(), true);
+        return new CodingFacts(adapted.lines(), diagnoses, adapted.placeOfService(), profile,
+                documentedMuscles(adapted), true);
+    }
+
+    /**
+     * The muscles the line sources name in bodySite: injected (Procedure) or planned (ServiceRequest).
+     * Locations name the resource, since a hook carries several resources of one type.
+     */
+    List<DocumentedMuscle> documentedMuscles(AdaptedLines adapted) {
+        List<DocumentedMuscle> muscles = new ArrayList<>();
+        Set<Resource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < adapted.lines().size(); i++) {
+            Resource source = adapted.sourceOf(adapted.lines().get(i).index());
+            if (source == null || !seen.add(source)) {
+                continue;
+            }
+            String type = source.fhirType();
+            if (source instanceof Procedure procedure) {
+                muscles.addAll(bodySites.read(procedure.getBodySite(), type + ".bodySite"));
+            } else if (source instanceof ServiceRequest order) {
+                muscles.addAll(bodySites.read(order.getBodySite(), type + ".bodySite"));
+            }
+        }
+        return muscles;
     }
 
     public PolicyProfile defaultProfile() {
