@@ -53,6 +53,21 @@ class SuggestionsResolveTheirCardsTest {
     }
 
     @Test
+    void acceptingTheDocumentedMusclesSuggestionOrders64644And64643() throws Exception {
+        ObjectNode request = (ObjectNode) Examples.named("order-sign/18-planned-muscles-recode").request().deepCopy();
+
+        JsonNode card = CdsCalls.post(mvc, ORDER_SIGN, request).body().path("cards").get(0);
+        assertThat(card.path("source").path("topic").path("code").asText()).isEqualTo("CHEMO-05");
+        assertThat(card.path("suggestions").get(0).path("label").asText()).contains("64644 + 64643");
+
+        DraftOrders.apply(request, card.path("suggestions").get(0));
+
+        assertThat(request.at("/context/draftOrders/entry/0/resource/code/coding/0/code").asText()).isEqualTo("64644");
+        assertThat(request.at("/context/draftOrders/entry/1/resource/code/coding/0/code").asText()).isEqualTo("64643");
+        assertThat(CdsCalls.post(mvc, ORDER_SIGN, request).body().path("cards")).isEmpty();
+    }
+
+    @Test
     void everyIssuedCardIsRecordedWithItsRuleAndService() throws Exception {
         JsonNode answer = CdsCalls.post(mvc, ORDER_SIGN,
                 Examples.named("order-sign/06-recode-64642-with-64645").request()).body();
