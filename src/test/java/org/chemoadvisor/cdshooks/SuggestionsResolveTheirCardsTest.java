@@ -68,6 +68,21 @@ class SuggestionsResolveTheirCardsTest {
     }
 
     @Test
+    void theDocumentedMusclesSuggestionRecodesThe64645ProcedureAs64643() throws Exception {
+        JsonNode answer = CdsCalls.post(mvc, "chemodenervation-encounter-discharge",
+                Examples.named("encounter-discharge/17-documented-muscles-recode").request()).body();
+
+        JsonNode card = answer.path("cards").get(0);
+        assertThat(card.path("source").path("topic").path("code").asText()).isEqualTo("CHEMO-05");
+        JsonNode actions = card.path("suggestions").get(0).path("actions");
+        assertThat(actions).hasSize(1);
+        assertThat(actions.get(0).path("type").asText()).isEqualTo("update");
+        assertThat(actions.get(0).at("/resource/id").asText()).isEqualTo("proc-64645");
+        assertThat(actions.get(0).at("/resource/code/coding/0/code").asText()).isEqualTo("64643");
+        assertThat(actions.get(0).at("/resource/bodySite")).hasSize(3);
+    }
+
+    @Test
     void everyIssuedCardIsRecordedWithItsRuleAndService() throws Exception {
         JsonNode answer = CdsCalls.post(mvc, ORDER_SIGN,
                 Examples.named("order-sign/06-recode-64642-with-64645").request()).body();
