@@ -68,7 +68,7 @@ public class ClaimFactsAdapter {
             }
             lines.add(new ServiceLine(i, normalize(code.get().getCode()), modifiers(item), units(item, i),
                     serviceDate(item, claimDate), placeOfService(item), linkedDiagnoses(item, diagnosisBySequence),
-                    null, SourcePaths.claimItem(i)));
+                    bodySites.limbOf(item.getBodySite()), SourcePaths.claimItem(i)));
         }
         CodingFacts facts = new CodingFacts(lines, diagnoses, commonPlaceOfService(lines), profile,
                 documentedMuscles(claim),

@@ -30,6 +30,10 @@ public final class BodySiteMuscles {
     static final String RIGHT = "24028007";
     private static final Pattern LEFT_WORD = Pattern.compile("\\b(left|lt)\\b");
     private static final Pattern RIGHT_WORD = Pattern.compile("\\b(right|rt)\\b");
+    private static final Pattern UPPER_LIMB_WORDS =
+            Pattern.compile("\\b(arm|forearm|hand|shoulder|upper (limb|extremity))\\b");
+    private static final Pattern LOWER_LIMB_WORDS =
+            Pattern.compile("\\b(leg|thigh|foot|hip|ankle|lower (limb|extremity))\\b");
     private static final Pattern NOISE = Pattern.compile("\\b(left|right|lt|rt|structure of|muscle of)\\b");
 
     private enum Side { LEFT, RIGHT }
@@ -64,18 +68,45 @@ public final class BodySiteMuscles {
         return Optional.of(new DocumentedMuscle(MuscleTable.normalize(name), name, null, path));
     }
 
+    /**
+     * The limb a service line names (Claim.item.bodySite): "left arm", "right lower extremity", or a
+     * muscle of the limb, with its side. Null when the site names no limb; UNSPECIFIED_LIMB without a side.
+     */
+    public Region limbOf(CodeableConcept site) {
+        if (site == null || site.isEmpty()) {
+            return null;
+        }
+        MuscleRegion region = byCode(site).or(() -> byText(site)).map(Muscle::region).orElse(null);
+        for (String text : texts(site)) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (region == null && UPPER_LIMB_WORDS.matcher(lower).find()) {
+                region = MuscleRegion.UPPER_LIMB;
+            } else if (region == null && LOWER_LIMB_WORDS.matcher(lower).find()) {
+                region = MuscleRegion.LOWER_LIMB;
+            }
+        }
+        if (region != MuscleRegion.UPPER_LIMB && region != MuscleRegion.LOWER_LIMB) {
+            return null;
+        }
+        return region(region, side(site));
+    }
+
+    private static List<String> texts(CodeableConcept site) {
+        List<String> texts = new ArrayList<>();
+        if (site.hasText()) {
+            texts.add(site.getText());
+        }
+        site.getCoding().stream().filter(Coding::hasDisplay).forEach(c -> texts.add(c.getDisplay()));
+        return texts;
+    }
+
     private Optional<Muscle> byCode(CodeableConcept site) {
         return site.getCoding().stream().filter(c -> SNOMED.equals(c.getSystem()))
                 .map(c -> table.bySnomedCode(c.getCode())).flatMap(Optional::stream).findFirst();
     }
 
     private Optional<Muscle> byText(CodeableConcept site) {
-        List<String> names = new ArrayList<>();
-        if (site.hasText()) {
-            names.add(site.getText());
-        }
-        site.getCoding().stream().filter(Coding::hasDisplay).forEach(c -> names.add(c.getDisplay()));
-        return names.stream().map(n -> table.byName(withoutSide(n))).flatMap(Optional::stream).findFirst();
+        return texts(site).stream().map(n -> table.byName(withoutSide(n))).flatMap(Optional::stream).findFirst();
     }
 
     private static String withoutSide(String name) {
@@ -106,12 +137,7 @@ public final class BodySiteMuscles {
                 return side;
             }
         }
-        List<String> texts = new ArrayList<>();
-        if (site.hasText()) {
-            texts.add(site.getText());
-        }
-        site.getCoding().stream().filter(Coding::hasDisplay).forEach(c -> texts.add(c.getDisplay()));
-        for (String text : texts) {
+        for (String text : texts(site)) {
             String lower = text.toLowerCase(Locale.ROOT);
             boolean left = LEFT_WORD.matcher(lower).find();
             boolean right = RIGHT_WORD.matcher(lower).find();

@@ -40,6 +40,14 @@ class ClaimFactsAdapterTest {
     }
 
     @Test
+    void itemBodySiteNamesTheLimbOfTheLine() {
+        CodingFacts facts = adaptExample("claim-documented-muscles-6-and-3-billed-64645.json").facts();
+
+        assertThat(facts.lines()).extracting(ServiceLine::limb)
+                .containsExactly(Region.RIGHT_UPPER_LIMB, Region.LEFT_UPPER_LIMB, null, null);
+    }
+
+    @Test
     void aClaimWithoutProceduresDocumentsNoMuscles() {
         assertThat(adaptExample("claim-64645-modifier-50.json").facts().documentedMuscles()).isEmpty();
     }

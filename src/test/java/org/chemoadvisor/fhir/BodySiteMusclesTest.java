@@ -72,6 +72,17 @@ class BodySiteMusclesTest {
     }
 
     @Test
+    void aLineBodySiteNamesALimbByWordsOrByOneOfItsMuscles() {
+        assertThat(reader.limbOf(new CodeableConcept().setText("Left lower extremity"))).isEqualTo(Region.LEFT_LOWER_LIMB);
+        assertThat(reader.limbOf(new CodeableConcept().setText("right forearm"))).isEqualTo(Region.RIGHT_UPPER_LIMB);
+        assertThat(reader.limbOf(new CodeableConcept().setText("Leg"))).isEqualTo(Region.UNSPECIFIED_LIMB);
+        assertThat(reader.limbOf(new CodeableConcept().addCoding(new Coding(SCT, "35259002", null))
+                .addCoding(new Coding(SCT, "24028007", null)))).isEqualTo(Region.RIGHT_UPPER_LIMB);
+        assertThat(reader.limbOf(new CodeableConcept().setText("Trapezius"))).isNull();
+        assertThat(reader.limbOf(null)).isNull();
+    }
+
+    @Test
     void aBodySiteNamingOnlyASideIsNoMuscle() {
         List<DocumentedMuscle> muscles = reader.read(List.of(
                 new CodeableConcept().addCoding(new Coding(SCT, "7771000", "Left"))), "ServiceRequest.bodySite");
