@@ -2,51 +2,151 @@ package org.chemoadvisor.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.IValidationContext;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationContext;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
 
 /**
  * HAPI's instance validator against the base R4 specification, built once (it is expensive) and
- * shared; {@link FhirValidator} is thread-safe.
+ * shared; thread-safe.
  *
  * <p>Billing code systems (CPT, HCPCS, ICD-10-CM, CMS place of service) are not available to a
  * local validator. Its messages about them ("CodeSystem is unknown and can't be validated",
  * information or, depending on the settings, a warning or an error) are left out: one per coded
  * element, they would drown the coding findings and tell the caller nothing it can act on.
  *
- * <p>Known cost: HAPI 8.8.0 builds a new {@code InstanceValidator} per validation (the builder in
- * {@code ValidatorWrapper} is private), and its constructor re-parses the 1.5 MB
- * {@code oidregistry.csv} ({@code new OIDUtilities()}, no setter for a shared one): about half of
- * a ~22 ms validation. No public API avoids it; left as is rather than shadowing a library class.
+ * <p>Known cost, and what is done about it: HAPI 8.8.0's {@link FhirInstanceValidator} builds a new
+ * {@code InstanceValidator} per validation (the builder in {@code ValidatorWrapper} is private), and its
+ * constructor re-parses the 1.5 MB {@code oidregistry.csv} ({@code new OIDUtilities()}, no setter): about
+ * half of a ~15-22 ms validation. So a resource without a declared profile is validated by a pooled,
+ * reused {@code InstanceValidator} ({@link ReusableInstanceValidators}), configured from the same
+ * {@link FhirInstanceValidator}'s settings and post-processed as {@code ValidatorWrapper} and
+ * {@code BaseValidatorBridge} do; the equivalence with HAPI's own path is tested
+ * ({@code StructuralValidatorEquivalenceTest}). Building one costs the ~10 ms OID load once per
+ * instance. A resource that declares {@code meta.profile} (rare here) takes HAPI's path unchanged.
  */
 public class StructuralValidator {
 
-    private final FhirValidator validator;
+    /** Idle instances kept: about one per request thread busy at once on a small box. */
+    private static final int POOL_CAPACITY = 8;
+    /** Retire an instance after this many validations (see {@link ReusableInstanceValidators}). */
+    private static final int MAX_USES = 500;
+    private static final String MIME_TYPES = "http://hl7.org/fhir/ValueSet/mimetypes";
+
+    private final FhirContext fhirContext;
+    private final FhirInstanceValidator module;
+    private final FhirValidator hapiValidator;
+    private final ReusableInstanceValidators pool;
 
     public StructuralValidator(FhirContext fhirContext) {
+        this(fhirContext, POOL_CAPACITY, MAX_USES);
+    }
+
+    StructuralValidator(FhirContext fhirContext, int poolCapacity, int maxUses) {
+        this.fhirContext = fhirContext;
         // The chain caches lookups itself (CachingValidationSupport is deprecated in HAPI 8 for this reason).
         ValidationSupportChain chain = new ValidationSupportChain(
                 ValidationSupportChain.CacheConfiguration.defaultValues(),
                 new DefaultProfileValidationSupport(fhirContext),
                 new InMemoryTerminologyServerValidationSupport(fhirContext),
                 new CommonCodeSystemsTerminologyService(fhirContext));
-        FhirInstanceValidator module = new FhirInstanceValidator(chain);
+        this.module = new FhirInstanceValidator(chain);
         module.setAnyExtensionsAllowed(true);
-        this.validator = fhirContext.newValidator().registerValidatorModule(module);
+        // One worker context (loaded definitions, caches) for both paths.
+        WorkerContextValidationSupportAdapter context =
+                WorkerContextValidationSupportAdapter.newVersionSpecificWorkerContextWrapper(chain);
+        module.setWrappedWorkerContext(chain, context);
+        this.hapiValidator = fhirContext.newValidator().registerValidatorModule(module);
+        this.pool = new ReusableInstanceValidators(context, module, poolCapacity, maxUses);
     }
 
     /** The validator's messages, less those saying it cannot check a billing code system. */
     public List<SingleValidationMessage> validate(IBaseResource resource) {
-        return validator.validateWithResult(resource).getMessages().stream()
-                .filter(m -> !isUncheckableBillingSystem(m.getMessage()))
-                .toList();
+        return withoutBillingSystemNotices(validateAll(resource));
+    }
+
+    List<SingleValidationMessage> validateAll(IBaseResource resource) {
+        IValidationContext<IBaseResource> request = ValidationContext.forResource(fhirContext, resource, null);
+        if (!resource.getMeta().getProfile().isEmpty()
+                || request.getResourceAsStringEncoding() != EncodingEnum.JSON) {
+            return validateWithHapi(resource);
+        }
+        byte[] json = request.getResourceAsString().getBytes(StandardCharsets.UTF_8);
+        List<ValidationMessage> messages = new ArrayList<>();
+        ReusableInstanceValidators.Pooled pooled = pool.acquire();
+        try {
+            pooled.validator.validate(null, messages, new ByteArrayInputStream(json), FhirFormat.JSON,
+                    new ArrayList<>());
+        } finally {
+            pool.release(pooled);
+        }
+        return messages.stream().filter(StructuralValidator::keptByHapi).map(this::toHapiMessage).toList();
+    }
+
+    /** HAPI's own path ({@link FhirValidator} over the same module and worker context). */
+    List<SingleValidationMessage> validateWithHapi(IBaseResource resource) {
+        return hapiValidator.validateWithResult(resource).getMessages();
+    }
+
+    ReusableInstanceValidators pool() {
+        return pool;
+    }
+
+    private static List<SingleValidationMessage> withoutBillingSystemNotices(List<SingleValidationMessage> all) {
+        return all.stream().filter(m -> !isUncheckableBillingSystem(m.getMessage())).toList();
+    }
+
+    /** ValidatorWrapper.validate's filter (HAPI 8.8.0): binding without a source, unknown value set but mimetypes. */
+    private static boolean keptByHapi(ValidationMessage message) {
+        String id = message.getMessageId();
+        if (id == null) {
+            return true;
+        }
+        return !id.equals("Terminology_TX_Binding_NoSource")
+                && !(id.equals("Terminology_TX_ValueSet_NotFound") && message.getMessage().contains(MIME_TYPES));
+    }
+
+    /** ValidatorWrapper's severity for unknown profiles, then BaseValidatorBridge's conversion (HAPI 8.8.0). */
+    private SingleValidationMessage toHapiMessage(ValidationMessage message) {
+        if ("Validation_VAL_Profile_Unknown".equals(message.getMessageId())
+                || "VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY".equals(message.getMessageId())) {
+            message.setLevel(module.isErrorForUnknownProfiles()
+                    ? ValidationMessage.IssueSeverity.ERROR : ValidationMessage.IssueSeverity.WARNING);
+        }
+        SingleValidationMessage converted = new SingleValidationMessage();
+        if (message.getCol() != -1) {
+            converted.setLocationCol(message.getCol());
+        }
+        if (message.getLine() != -1) {
+            converted.setLocationLine(message.getLine());
+        }
+        converted.setLocationString(message.getLocation());
+        converted.setMessage(message.getMessage());
+        if (message.getLevel() != null) {
+            converted.setSeverity(ca.uhn.fhir.validation.ResultSeverityEnum.fromCode(message.getLevel().toCode()));
+        }
+        if (message.getMessageId() != null && !message.getMessageId().contains(" ")) {
+            converted.setMessageId(message.getMessageId());
+        }
+        if (message.hasSliceInfo()) {
+            converted.setSliceMessages(message.getSliceInfo().stream().map(ValidationMessage::getMessage).toList());
+        }
+        return converted;
     }
 
     /** "CodeSystem is unknown and can't be validated: http://www.ama-assn.org/go/cpt ..." and the like. */

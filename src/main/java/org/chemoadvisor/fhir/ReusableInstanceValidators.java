@@ -1,0 +1,104 @@
+package org.chemoadvisor.fhir;
+
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r5.context.IWorkerContext;
+import org.hl7.fhir.r5.fhirpath.IHostApplicationServices;
+import org.hl7.fhir.r5.utils.validation.ValidatorSession;
+import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
+import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
+import org.hl7.fhir.validation.ValidatorSettings;
+import org.hl7.fhir.validation.instance.InstanceValidator;
+
+/**
+ * A small pool of {@link InstanceValidator}s configured exactly as HAPI 8.8.0's private
+ * {@code ValidatorWrapper.buildInstanceValidator} and {@code validate} configure the one they build per
+ * call, from the settings of a {@link FhirInstanceValidator}.
+ *
+ * <p>Why: each new {@code InstanceValidator} re-parses the 1.5 MB {@code oidregistry.csv}
+ * ({@code new OIDUtilities()} in its constructor, no setter), about half of a validation.
+ *
+ * <p>Why not keep one forever: {@code InstanceValidator.validate} clears its per-call maps (fetch cache,
+ * resource tracker, tracked messages) but not everything. Its {@code CodingsObserver} adds every coding it
+ * sees to a list that is never cleared (each entry holds the node stack, hence the parsed resource), and
+ * {@code BaseValidator.statusWarnings} says a "depends on a deprecated/withdrawn definition" hint once
+ * per instance. So an instance is retired after {@code maxUses} validations, which bounds the memory and
+ * confines that once-only hint to a window; the pool keeps at most {@code capacity} idle instances
+ * (borrowers beyond that build a fresh one, as HAPI does, rather than wait).
+ *
+ * <p>An instance is used by one thread at a time: {@code InstanceValidator} is not thread-safe.
+ */
+final class ReusableInstanceValidators {
+
+    private final IWorkerContext context;
+    private final FhirInstanceValidator settings;
+    private final int maxUses;
+    private final BlockingQueue<Pooled> idle;
+
+    ReusableInstanceValidators(IWorkerContext context, FhirInstanceValidator settings, int capacity, int maxUses) {
+        this.context = Objects.requireNonNull(context);
+        this.settings = Objects.requireNonNull(settings);
+        this.maxUses = maxUses;
+        this.idle = new ArrayBlockingQueue<>(capacity);
+    }
+
+    /** An idle validator, or a new one. Give it back with {@link #release}. */
+    Pooled acquire() {
+        Pooled pooled = idle.poll();
+        return pooled != null ? pooled : new Pooled(build());
+    }
+
+    /** Returns a validator after use; retired (left to the GC) once used {@code maxUses} times or if the pool is full. */
+    void release(Pooled pooled) {
+        if (++pooled.uses < maxUses) {
+            idle.offer(pooled);
+        }
+    }
+
+    int idleCount() {
+        return idle.size();
+    }
+
+    /** The settings of ValidatorWrapper.validate (HAPI 8.8.0), in its order. */
+    private InstanceValidator build() {
+        InstanceValidator validator = newInstanceValidator();
+        validator.setAssumeValidRestReferences(settings.isAssumeValidRestReferences());
+        validator.setBestPracticeWarningLevel(settings.getBestPracticeWarningLevel());
+        validator.setAnyExtensionsAllowed(settings.isAnyExtensionsAllowed());
+        validator.setResourceIdRule(IdStatus.OPTIONAL);
+        validator.setNoTerminologyChecks(settings.isNoTerminologyChecks());
+        validator.setErrorForUnknownProfiles(settings.isErrorForUnknownProfiles());
+        validator.setUnknownCodeSystemsCauseErrors(true);
+        validator.getExtensionDomains().addAll(settings.getExtensionDomains());
+        validator.setFetcher(settings.getValidatorResourceFetcher());
+        validator.setPolicyAdvisor(settings.getValidatorPolicyAdvisor());
+        validator.setNoExtensibleWarnings(settings.isNoExtensibleWarnings());
+        validator.setNoBindingMsgSuppressed(settings.isNoBindingMsgSuppressed());
+        validator.setAllowExamples(settings.isAllowExamples());
+        validator.setAllowXsiLocation(true);
+        return validator;
+    }
+
+    /** ValidatorWrapper.buildInstanceValidator (HAPI 8.8.0). */
+    private InstanceValidator newInstanceValidator() {
+        IHostApplicationServices hostServices = Objects.requireNonNullElseGet(
+                settings.getHostApplicationServices(), FhirInstanceValidator.NullEvaluationContext::new);
+        try {
+            return new InstanceValidator(context, hostServices, new XVerExtensionManagerOld(context),
+                    new ValidatorSession(), new ValidatorSettings());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not build the FHIR instance validator", e);
+        }
+    }
+
+    static final class Pooled {
+        final InstanceValidator validator;
+        private int uses;
+
+        private Pooled(InstanceValidator validator) {
+            this.validator = validator;
+        }
+    }
+}

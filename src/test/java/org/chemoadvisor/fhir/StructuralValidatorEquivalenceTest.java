@@ -1,0 +1,165 @@
+package org.chemoadvisor.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Claim;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The pooled {@code InstanceValidator} path gives the same messages as HAPI's own
+ * {@code FhirValidator} + {@code FhirInstanceValidator} path (kept in {@link StructuralValidator} for
+ * resources with declared profiles), for every example Claim and for deliberately broken ones, and
+ * nothing carries over from one validation to the next.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StructuralValidatorEquivalenceTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final Path EXAMPLES = Path.of("fhir-resources", "examples");
+    private static final List<String> BROKEN = List.of(
+            "claim-missing-required.json", "claim-wrong-types.json", "claim-bad-required-codes.json");
+
+    /** Small pool, short lives: reuse and retirement both happen within this test. */
+    private final StructuralValidator validator = new StructuralValidator(FHIR, 2, 3);
+    private final Map<String, Claim> claims = new LinkedHashMap<>();
+    /** HAPI's path, fresh InstanceValidator per call: what every validation must return. */
+    private final Map<String, List<String>> expected = new LinkedHashMap<>();
+
+    @BeforeAll
+    void validateEveryClaimWithHapi() throws IOException {
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            files.filter(f -> f.toString().endsWith(".json")).sorted()
+                    .forEach(f -> claims.put(f.getFileName().toString(), parse(read(f))));
+        }
+        BROKEN.forEach(name -> claims.put(name, parse(testResource(name))));
+        claims.forEach((name, claim) -> expected.put(name, comparable(validator.validateWithHapi(claim))));
+    }
+
+    Stream<String> claimNames() {
+        return claims.keySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("claimNames")
+    void pooledPathReturnsHapisMessages(String name) {
+        assertThat(comparable(validator.validateAll(claims.get(name)))).isEqualTo(expected.get(name));
+    }
+
+    @Test
+    void brokenClaimsAreReportedAsErrors() {
+        for (String name : BROKEN) {
+            List<SingleValidationMessage> messages = validator.validateAll(claims.get(name));
+            assertThat(messages).as(name).anyMatch(m -> m.getSeverity() == ResultSeverityEnum.ERROR);
+        }
+        assertThat(expected.get("claim-missing-required.json"))
+                .anyMatch(m -> m.contains("Claim.status") && m.contains("minimum required = 1"));
+        assertThat(expected.get("claim-bad-required-codes.json")).anyMatch(m -> m.contains("XYZ"));
+    }
+
+    @Test
+    void sameThreadSequenceDoesNotCarryStateOver() {
+        List<String> order = new ArrayList<>(claims.keySet());
+        for (int round = 0; round < 3; round++) {
+            for (String name : order) {
+                assertThat(comparable(validator.validateAll(claims.get(name)))).as(name + " round " + round)
+                        .isEqualTo(expected.get(name));
+                assertThat(comparable(validator.validateAll(claims.get(name)))).as(name + " again")
+                        .isEqualTo(expected.get(name));
+            }
+        }
+    }
+
+    @Test
+    void concurrentValidationsGetTheirOwnMessages() throws Exception {
+        List<String> names = new ArrayList<>(claims.keySet());
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Map.Entry<String, List<String>>>> results = new ArrayList<>();
+            for (int i = 0; i < names.size() * 4; i++) {
+                String name = names.get((i * 7) % names.size());
+                results.add(threads.submit(() -> Map.entry(name, comparable(validator.validateAll(claims.get(name))))));
+            }
+            for (Future<Map.Entry<String, List<String>>> result : results) {
+                Map.Entry<String, List<String>> entry = result.get();
+                assertThat(entry.getValue()).as(entry.getKey()).isEqualTo(expected.get(entry.getKey()));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(validator.pool().idleCount()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void anInstanceIsReusedUntilRetired() {
+        ReusableInstanceValidators pool = new StructuralValidator(FHIR, 1, 3).pool();
+        ReusableInstanceValidators.Pooled first = pool.acquire();
+        List<ReusableInstanceValidators.Pooled> next = new ArrayList<>();
+        pool.release(first);
+        for (int i = 0; i < 3; i++) {
+            ReusableInstanceValidators.Pooled pooled = pool.acquire();
+            next.add(pooled);
+            pool.release(pooled);
+        }
+        assertThat(next.get(0)).isSameAs(first);
+        assertThat(next.get(1)).isSameAs(first);
+        assertThat(next.get(2)).isNotSameAs(first);
+        assertThat(pool.idleCount()).isEqualTo(1);
+    }
+
+    @Test
+    void billingSystemNoticesAreLeftOutOfTheResult() {
+        Claim clean = claims.get("claim-clean-64644-64645-95874.json");
+        assertThat(validator.validateAll(clean)).anyMatch(m -> StructuralValidator.isUncheckableBillingSystem(m.getMessage()));
+        assertThat(validator.validate(clean)).noneMatch(m -> StructuralValidator.isUncheckableBillingSystem(m.getMessage()));
+    }
+
+    /** Severity, location, line:col, message id and text, in the order given. */
+    private static List<String> comparable(List<SingleValidationMessage> messages) {
+        return messages.stream()
+                .map(m -> m.getSeverity() + " | " + m.getLocationString() + " | " + m.getLocationLine() + ":"
+                        + m.getLocationCol() + " | " + m.getMessageId() + " | " + m.getMessage()
+                        + " | " + m.getSliceMessages())
+                .toList();
+    }
+
+    private static Claim parse(String json) {
+        return FHIR.newJsonParser().parseResource(Claim.class, json);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String testResource(String name) {
+        try (InputStream in = StructuralValidatorEquivalenceTest.class.getResourceAsStream("/structural/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
