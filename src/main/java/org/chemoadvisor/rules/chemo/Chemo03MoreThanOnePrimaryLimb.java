@@ -41,7 +41,7 @@ public final class Chemo03MoreThanOnePrimaryLimb implements Rule {
                 .summary("Only one limb is the first limb: keep one " + kept.code()
                         + " and report the other limbs with add-on codes")
                 .paragraph("What", "First-limb codes are reported " + LimbLines.units(primaries)
-                        + " times on this date of service: " + tally(codes, upper, lower) + ".")
+                        + " times on this date of service: " + LimbLines.tally(codes.primary5plus(), upper, codes.primary1to4(), lower) + ".")
                 .paragraph("Why", codes.describe(codes.primary1to4()) + " and " + codes.describe(codes.primary5plus())
                         + " each stand for the first limb of the session; every other limb is reported with "
                         + codes.describe(codes.addOn1to4()) + " or " + codes.describe(codes.addOn5plus())
@@ -49,27 +49,8 @@ public final class Chemo03MoreThanOnePrimaryLimb implements Rule {
                 .fix(new Fix("Keep " + kept.code() + " once; report the other limbs with "
                         + codes.addOn1to4() + " or " + codes.addOn5plus(), actions(codes, primaries, kept)))
                 .at(locations(primaries, kept));
-        citeTables(finding, day, pack, codes, upper, lower);
+        finding.citeTiers(day, pack, codes.primary1to4(), lower, codes.primary5plus(), upper);
         return List.of(finding.build());
-    }
-
-    private static String tally(LimbCodes codes, List<ServiceLine> upper, List<ServiceLine> lower) {
-        List<String> parts = new ArrayList<>();
-        if (!upper.isEmpty()) {
-            parts.add(codes.primary5plus() + " x " + LimbLines.units(upper));
-        }
-        if (!lower.isEmpty()) {
-            parts.add(codes.primary1to4() + " x " + LimbLines.units(lower));
-        }
-        return String.join(", ", parts);
-    }
-
-    private static void citeTables(LimbFinding finding, CodingFacts day, RulePack pack, LimbCodes codes,
-            List<ServiceLine> upper, List<ServiceLine> lower) {
-        if (!upper.isEmpty() && !lower.isEmpty()) {
-            finding.pairedCodes(pack, codes.primary1to4(), codes.primary5plus(), LimbLines.dateOf(day.lines()));
-        }
-        finding.unitsOverMue(pack, upper).unitsOverMue(pack, lower).citeIfNone(pack.codeSets().citation());
     }
 
     private static List<FixAction> actions(LimbCodes codes, List<ServiceLine> primaries, ServiceLine kept) {

@@ -46,7 +46,7 @@ public final class Chemo07TrunkCodesTogether implements Rule {
                 .severity(Severity.ERROR)
                 .summary("The trunk is reported once a day: report it as " + keep + " x 1")
                 .paragraph("What", "Trunk codes are reported " + LimbLines.units(trunk) + " times on this date of "
-                        + "service: " + tally(codes, upper, lower) + ".")
+                        + "service: " + LimbLines.tally(codes.trunk6plus(), upper, codes.trunk1to5(), lower) + ".")
                 .paragraph("Why", codes.describe(codes.trunk1to5()) + " and " + codes.describe(codes.trunk6plus())
                         + " are tiers of one service: all trunk muscles injected that day are counted once, and "
                         + "the count picks the code.")
@@ -56,7 +56,7 @@ public final class Chemo07TrunkCodesTogether implements Rule {
                         + "decides (" + codes.trunk1to5() + " for 1-5, " + codes.trunk6plus() + " for 6 or more).")
                 .at(locations(trunk, kept, keep))
                 .fix(new Fix("Report the trunk once, as " + keep + " x 1", actions(trunk, kept, keep)));
-        citeTables(finding, day, pack, codes, upper, lower);
+        finding.citeTiers(day, pack, codes.trunk1to5(), lower, codes.trunk6plus(), upper);
         return List.of(finding.build());
     }
 
@@ -71,25 +71,6 @@ public final class Chemo07TrunkCodesTogether implements Rule {
     private static long documentedTrunkMuscles(CodingFacts day) {
         return day.documentedMuscles().stream().filter(m -> m.region() == Region.TRUNK)
                 .map(DocumentedMuscle::muscleId).distinct().count();
-    }
-
-    private static String tally(LimbCodes codes, List<ServiceLine> upper, List<ServiceLine> lower) {
-        List<String> parts = new ArrayList<>();
-        if (!upper.isEmpty()) {
-            parts.add(codes.trunk6plus() + " x " + LimbLines.units(upper));
-        }
-        if (!lower.isEmpty()) {
-            parts.add(codes.trunk1to5() + " x " + LimbLines.units(lower));
-        }
-        return String.join(", ", parts);
-    }
-
-    private static void citeTables(LimbFinding finding, CodingFacts day, RulePack pack, LimbCodes codes,
-            List<ServiceLine> upper, List<ServiceLine> lower) {
-        if (!upper.isEmpty() && !lower.isEmpty()) {
-            finding.pairedCodes(pack, codes.trunk1to5(), codes.trunk6plus(), LimbLines.dateOf(day.lines()));
-        }
-        finding.unitsOverMue(pack, upper).unitsOverMue(pack, lower).citeIfNone(pack.codeSets().citation());
     }
 
     private static List<FixAction> actions(List<ServiceLine> trunk, ServiceLine kept, String keep) {

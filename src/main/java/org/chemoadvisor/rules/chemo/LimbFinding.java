@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rules.Citation;
@@ -75,6 +76,18 @@ final class LimbFinding {
     }
 
     /** Cites the code sets' own source when no CMS table applied (e.g. a table lacks the code). */
+    /**
+     * Two tiers of one code family billed on one day: quotes their PTP edit when both are present,
+     * each one's MUE when exceeded, else the code sets.
+     */
+    LimbFinding citeTiers(CodingFacts day, RulePack pack, String lowerCode, List<ServiceLine> lower,
+            String upperCode, List<ServiceLine> upper) {
+        if (!upper.isEmpty() && !lower.isEmpty()) {
+            pairedCodes(pack, lowerCode, upperCode, LimbLines.dateOf(day.lines()));
+        }
+        return unitsOverMue(pack, upper).unitsOverMue(pack, lower).citeIfNone(pack.codeSets().citation());
+    }
+
     LimbFinding citeIfNone(Citation citation) {
         if (citations.isEmpty()) {
             citations.add(citation);

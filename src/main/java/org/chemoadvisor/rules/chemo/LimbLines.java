@@ -1,6 +1,7 @@
 package org.chemoadvisor.rules.chemo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,18 @@ final class LimbLines {
 
     static boolean anyWithCodeIn(CodingFacts day, Collection<String> codes) {
         return day.lines().stream().anyMatch(line -> codes.contains(line.code()));
+    }
+
+    /** "64644 x 2, 64642 x 1": the units billed of an upper and a lower tier code, those present. */
+    static String tally(String upperCode, List<ServiceLine> upper, String lowerCode, List<ServiceLine> lower) {
+        List<String> parts = new ArrayList<>();
+        if (!upper.isEmpty()) {
+            parts.add(upperCode + " x " + units(upper));
+        }
+        if (!lower.isEmpty()) {
+            parts.add(lowerCode + " x " + units(lower));
+        }
+        return String.join(", ", parts);
     }
 
     static int units(List<ServiceLine> lines) {
