@@ -38,6 +38,13 @@ public final class CodeSets implements Versioned {
     public static final String TOXIN = "toxin";
     public static final String DISCARDED_DRUG_MODIFIERS = "discarded-drug-modifiers";
     public static final String OFFICE_POS = "office-pos";
+    /** One ISO date: the first date of service on which toxin lines need JW or JZ. */
+    public static final String DISCARDED_DRUG_POLICY_START = "discarded-drug-policy-start";
+    /** ICD-10-CM prefixes (no dots) that alone support limb or trunk chemodenervation. */
+    public static final String SUPPORTING_DIAGNOSIS = "supporting-diagnosis";
+    /** ICD-10-CM prefixes that support it only together with a {@link #MUSCLE_SPASM_DIAGNOSIS}. */
+    public static final String SUPPORTING_DIAGNOSIS_WITH_SPASM = "supporting-diagnosis-with-spasm";
+    public static final String MUSCLE_SPASM_DIAGNOSIS = "muscle-spasm-diagnosis";
 
     private final Map<String, Set<String>> sets;
     private final Citation citation;

@@ -18,6 +18,9 @@ import org.chemoadvisor.rules.chemo.Chemo20PtpPairNeverTogether;
 import org.chemoadvisor.rules.chemo.Chemo21PtpPairNeedsDistinctModifier;
 import org.chemoadvisor.rules.chemo.Chemo22UnitsAboveMue;
 import org.chemoadvisor.rules.chemo.Chemo23AddOnWithoutPrimary;
+import org.chemoadvisor.rules.chemo.Chemo30ToxinDiscardedDrugModifier;
+import org.chemoadvisor.rules.chemo.Chemo31NoSupportingDiagnosis;
+import org.chemoadvisor.rules.chemo.Chemo32NoToxinDrugLineInOffice;
 
 /**
  * All rules, in precedence order: specific rules (CHEMO-01 to 15) before the general table
@@ -54,7 +57,11 @@ public final class RuleCatalog {
                 new Chemo20PtpPairNeverTogether(),
                 new Chemo21PtpPairNeedsDistinctModifier(),
                 new Chemo22UnitsAboveMue(),
-                new Chemo23AddOnWithoutPrimary()
+                new Chemo23AddOnWithoutPrimary(),
+                // drug and diagnosis rules (CHEMO-30 .. CHEMO-32): they share no problem with the others
+                new Chemo30ToxinDiscardedDrugModifier(),
+                new Chemo31NoSupportingDiagnosis(),
+                new Chemo32NoToxinDrugLineInOffice()
         );
     }
 }

@@ -1,0 +1,79 @@
+package org.chemoadvisor.rules.chemo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rulepack.load.RulePackLoader;
+import org.chemoadvisor.rules.Finding;
+import org.chemoadvisor.rules.FixAction;
+import org.chemoadvisor.rules.Lines;
+import org.chemoadvisor.rules.Severity;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class Chemo31NoSupportingDiagnosisTest {
+
+    private final RulePack pack = RulePackLoader.loadBundled();
+    private final Chemo31NoSupportingDiagnosis rule = new Chemo31NoSupportingDiagnosis();
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void limbChemodenervationWithAnUnrelatedDiagnosisWarnsAtTheFirstChemodenervationLine(PolicyProfile profile) {
+        List<Finding> findings = rule.evaluate(Lines.on(profile)
+                .line("J0585", 200, "JZ").line("64644").line("64645").diagnosis("M79.601").facts(), pack);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("CHEMO-31");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.locations()).containsExactly("Claim.item[1].productOrService");
+            assertThat(f.fix().actions()).containsExactly(
+                    new FixAction.LinkDiagnosis(1, Chemo31NoSupportingDiagnosis.VALUE_SET));
+            assertThat(f.detail()).contains("M79.601");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void trunkChemodenervationWithNoDiagnosisAtAllWarns(PolicyProfile profile) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64646").facts(), pack))
+                .singleElement().satisfies(f -> assertThat(f.detail()).contains("no diagnosis at all"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "MEDICARE, G80.1", "COMMERCIAL, G80.0", "MEDICARE, G81.14", "MEDICARE, I69.351",
+        "COMMERCIAL, I69.034", "MEDICARE, I69.933", "MEDICARE, I69.854", "MEDICARE, G11.4",
+        "COMMERCIAL, G35", "MEDICARE, G24.1", "MEDICARE, g2402"})
+    void supportingDiagnosisSilencesTheRule(PolicyProfile profile, String diagnosis) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis(diagnosis).facts(), pack)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MEDICARE, I69.320", "COMMERCIAL, I69.31", "MEDICARE, G81.04", "MEDICARE, G11.1"})
+    void nearbyCodesOutsideTheSetDoNotSupport(PolicyProfile profile, String diagnosis) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64642").diagnosis(diagnosis).facts(), pack)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void paraplegiaOrMonoplegiaSupportsOnlyWithMuscleSpasm(PolicyProfile profile) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("G82.21").facts(), pack)).hasSize(1);
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("G83.11").facts(), pack)).hasSize(1);
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("M62.838").facts(), pack)).hasSize(1);
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("G82.21").diagnosis("M62.838").facts(),
+                pack)).isEmpty();
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("M62.838").diagnosis("G83.11").facts(),
+                pack)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void chemodenervationOutsideLimbsAndTrunkIsNotConcerned(PolicyProfile profile) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64616").line("64612").line("64615").facts(), pack))
+                .isEmpty();
+        assertThat(rule.evaluate(Lines.on(profile).line("J0585", 100, "JZ").facts(), pack)).isEmpty();
+    }
+}
