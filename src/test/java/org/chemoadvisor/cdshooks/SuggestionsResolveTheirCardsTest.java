@@ -6,6 +6,7 @@ import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.chemoadvisor.cdshooks.CdsCalls.Answer;
@@ -36,6 +37,15 @@ class SuggestionsResolveTheirCardsTest {
     @MockitoBean
     IssuedCards issuedCards;
 
+    /** These office orders carry no toxin order, so CHEMO-32's info card stays after any coding fix. */
+    private static final String NO_TOXIN_ORDER = "CHEMO-32";
+
+    private static List<String> ruleIds(JsonNode body) {
+        List<String> ids = new ArrayList<>();
+        body.path("cards").forEach(card -> ids.add(card.path("source").path("topic").path("code").asText()));
+        return ids;
+    }
+
     @Test
     void acceptingTheSuggestionFor64645WithoutItsPrimaryLeavesNoCards() throws Exception {
         ObjectNode request = (ObjectNode) Examples.named("order-sign/01-addon-without-primary").request().deepCopy();
@@ -48,7 +58,7 @@ class SuggestionsResolveTheirCardsTest {
         Answer second = CdsCalls.post(mvc, ORDER_SIGN, request);
 
         assertThat(second.status()).isEqualTo(200);
-        assertThat(second.body().path("cards")).isEmpty();
+        assertThat(ruleIds(second.body())).containsExactly(NO_TOXIN_ORDER);
         assertThat(request.at("/context/draftOrders/entry/0/resource/code/coding/0/code").asText()).isEqualTo("64644");
     }
 
@@ -64,7 +74,7 @@ class SuggestionsResolveTheirCardsTest {
 
         assertThat(request.at("/context/draftOrders/entry/0/resource/code/coding/0/code").asText()).isEqualTo("64644");
         assertThat(request.at("/context/draftOrders/entry/1/resource/code/coding/0/code").asText()).isEqualTo("64643");
-        assertThat(CdsCalls.post(mvc, ORDER_SIGN, request).body().path("cards")).isEmpty();
+        assertThat(ruleIds(CdsCalls.post(mvc, ORDER_SIGN, request).body())).containsExactly(NO_TOXIN_ORDER);
     }
 
     @Test
@@ -90,12 +100,13 @@ class SuggestionsResolveTheirCardsTest {
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<IssuedCard>> recorded = ArgumentCaptor.forClass(List.class);
         verify(issuedCards).record(recorded.capture());
-        assertThat(recorded.getValue()).singleElement().satisfies(issued -> {
-            assertThat(issued.cardUuid()).isEqualTo(answer.path("cards").get(0).path("uuid").asText());
-            assertThat(issued.ruleId()).isEqualTo("CHEMO-01");
+        assertThat(recorded.getValue()).extracting(IssuedCard::ruleId).containsExactly("CHEMO-01", NO_TOXIN_ORDER);
+        assertThat(recorded.getValue()).hasSize(answer.path("cards").size()).allSatisfy(issued -> {
             assertThat(issued.serviceId()).isEqualTo(ORDER_SIGN);
             assertThat(issued.issuedAt()).isNotNull();
         });
+        assertThat(recorded.getValue().get(0).cardUuid()).isEqualTo(answer.path("cards").get(0).path("uuid").asText());
+        assertThat(recorded.getValue().get(1).cardUuid()).isEqualTo(answer.path("cards").get(1).path("uuid").asText());
     }
 
     static Stream<Examples.Example> examplesWithSuggestions() {

@@ -36,10 +36,11 @@ public final class Chemo32NoToxinDrugLineInOffice implements Rule {
         if (inOffice.isEmpty()) {
             return List.of();
         }
-        return List.of(finding(day, inOffice.get(0), pack));
+        return List.of(finding(day, inOffice.get(0), GuidanceLines.codes(inOffice), pack));
     }
 
-    private Finding finding(CodingFacts day, ServiceLine line, RulePack pack) {
+    // The key names the chemodenervation codes, so that order-select places the card on those orders.
+    private Finding finding(CodingFacts day, ServiceLine line, Set<String> codes, RulePack pack) {
         String detail = "**What:** chemodenervation " + line.code() + " is reported in the office (place of "
                 + "service " + day.placeOfServiceOf(line) + ") with no botulinum toxin drug line.\n\n"
                 + "**Why:** when the office bought the toxin, the drug is billed on its own line (HCPCS J-code, "
@@ -54,6 +55,6 @@ public final class Chemo32NoToxinDrugLineInOffice implements Rule {
                 List.of(line.paths().code()),
                 Fix.advice("If the office supplied the toxin, add the drug line: its J-code, units, and JZ "
                         + "(nothing discarded) or JW on a separate line for the discarded amount"),
-                Set.of());
+                Set.of("TOXIN-LINE:" + String.join("+", codes)));
     }
 }

@@ -29,6 +29,7 @@ class Chemo32NoToxinDrugLineInOfficeTest {
             assertThat(f.severity()).isEqualTo(Severity.INFORMATION);
             assertThat(f.locations()).containsExactly("Claim.item[1].productOrService");
             assertThat(f.fix().actions()).isEmpty();
+            assertThat(f.problemKeys()).containsExactly("TOXIN-LINE:64644+64645");
             assertThat(f.fix().label()).contains("J-code").contains("JZ").contains("JW");
         });
     }

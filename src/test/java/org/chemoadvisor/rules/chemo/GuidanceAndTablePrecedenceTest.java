@@ -26,7 +26,8 @@ class GuidanceAndTablePrecedenceTest {
     private final RuleEngine engine = new RuleEngine(RuleCatalog.inPrecedenceOrder(), PACK);
 
     private List<String> ruleIds(Lines lines) {
-        return engine.evaluate(lines.facts()).stream().map(Finding::ruleId).toList();
+        // the drug and diagnosis rules (CHEMO-30..32) share no problem with these and are tested on their own
+        return engine.evaluate(lines.facts()).stream().map(Finding::ruleId).filter(THESE_RULES::contains).toList();
     }
 
     @ParameterizedTest
