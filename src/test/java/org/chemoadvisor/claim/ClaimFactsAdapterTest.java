@@ -56,7 +56,7 @@ class ClaimFactsAdapterTest {
     void readsCodesModifiersUnitsDatePlaceAndDiagnosisLinksOfEachItem() {
         CodingFacts facts = adaptExample("claim-64645-modifier-50.json").facts();
 
-        assertThat(facts.lines()).extracting(ServiceLine::code).containsExactly("64644", "64645");
+        assertThat(facts.lines()).extracting(ServiceLine::code).containsExactly("64644", "64645", "J0585");
         ServiceLine addOn = facts.lines().get(1);
         assertThat(addOn.index()).isEqualTo(1);
         assertThat(addOn.modifiers()).containsExactly("50");
