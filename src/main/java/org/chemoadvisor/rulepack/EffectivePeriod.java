@@ -10,10 +10,13 @@ public record EffectivePeriod(LocalDate from, LocalDate to) {
 
     public static final EffectivePeriod ALWAYS = new EffectivePeriod(null, null);
 
-    /** True when the edit applies on the date; an unknown date of service counts as covered. */
+    /**
+     * True when the edit applies on the date. With no date of service, only an edit still in force
+     * (no deletion date) applies: a full CMS history file also lists edits deleted years ago.
+     */
     public boolean covers(LocalDate date) {
         if (date == null) {
-            return true;
+            return to == null;
         }
         return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
     }

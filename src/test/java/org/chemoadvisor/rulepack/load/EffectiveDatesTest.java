@@ -38,6 +38,15 @@ class EffectiveDatesTest {
     }
 
     @Test
+    void withoutDateOfServiceOnlyEditsStillInForceApply() {
+        assertThat(ptp.find("64616", "64612", null)).isEmpty();
+        assertThat(ptp.find("64644", "64642", null)).isPresent();
+        assertThat(ptp.find("64642", "64616", null)).get()
+                .extracting(PtpEdit::modifierIndicator).isEqualTo(1);
+        assertThat(aoc.primariesFor("64643", null)).containsExactlyInAnyOrder("64642", "64644");
+    }
+
+    @Test
     void openDeletionDateStarIsInForceIndefinitely() {
         assertThat(ptp.find("95860", "95873", LocalDate.of(2099, 1, 1))).isPresent();
     }
