@@ -1,0 +1,81 @@
+package org.chemoadvisor.security;
+
+import jakarta.servlet.DispatcherType;
+import org.chemoadvisor.security.cds.CdsAuthenticationEntryPoint;
+import org.chemoadvisor.security.cds.CdsAuthenticationManagerResolver;
+import org.chemoadvisor.security.cds.CdsSecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains: {@code /cds-services/**} takes CDS client JWTs (CDS Hooks 2.0); everything
+ * else takes an OAuth2 bearer token from Spring Boot's standard resource-server settings, except
+ * {@code /fhir/metadata} and the health endpoint. With {@code cds.security.enabled=false} both
+ * chains let every request through. Both set the security headers and CORS policy.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CdsSecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain cdsServicesSecurity(HttpSecurity http, CdsSecurityProperties properties,
+            ObjectProvider<CdsAuthenticationManagerResolver> resolver,
+            ObjectProvider<CdsAuthenticationEntryPoint> entryPoint) throws Exception {
+        http.securityMatcher(path("/cds-services/**"));
+        commonSettings(http, properties);
+        if (!properties.enabled()) {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+        }
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(oauth2 -> oauth2.authenticationManagerResolver(resolver.getObject())
+                        .authenticationEntryPoint(entryPoint.getObject()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint.getObject()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain applicationSecurity(HttpSecurity http, CdsSecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        commonSettings(http, properties);
+        if (!properties.enabled()) {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+        }
+        JwtDecoder decoder = jwtDecoder.getIfAvailable(ResourceServerFallback::refuseAll);
+        return http.authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(path("/fhir/metadata"), path("/actuator/health"), path("/actuator/health/**"),
+                                path("/error")).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> jwt.decoder(decoder)))
+                .build();
+    }
+
+    private static void commonSettings(HttpSecurity http, CdsSecurityProperties properties) throws Exception {
+        // Stateless bearer-token API: no session, no cookies, so no CSRF token to check.
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .cors(cors -> cors.configurationSource(CorsPolicy.from(properties.cors())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+}
