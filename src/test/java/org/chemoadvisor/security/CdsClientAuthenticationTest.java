@@ -126,8 +126,8 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
     }
 
     @Test
-    void aTokenAddressedToTheInternalUrlIsRefusedBehindThePublicBaseUrl() throws Exception {
-        assertRefused(sign(EC_P384, JWSAlgorithm.ES384, claims(EHR, "http://localhost" + DISCOVERY).build()),
+    void aTokenAddressedToAnotherHostIsRefused() throws Exception {
+        assertRefused(sign(EC_P384, JWSAlgorithm.ES384, claims(EHR, "https://cds.example.org" + DISCOVERY).build()),
                 "audience mismatch");
     }
 
