@@ -187,6 +187,13 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
     }
 
     @Test
+    void aKeyEmbeddedInTheTokenHeaderIsNotTrusted() throws Exception {
+        String token = sign(UNLISTED, JWSAlgorithm.ES384, claims(EHR, audience(DISCOVERY)).build(),
+                header -> header.jwk(UNLISTED.toPublicJWK()));
+        assertRefused(token, "unknown kid");
+    }
+
+    @Test
     void aTokenWithoutKidIsRefused() throws Exception {
         String token = sign(EC_P384, JWSAlgorithm.ES384, claims(EHR, audience(DISCOVERY)).build(),
                 header -> header.keyID(null));

@@ -8,6 +8,8 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Builds the cached, rate-limited key sources (Nimbus {@link JWKSourceBuilder}) for JWKS URLs.
@@ -24,6 +26,14 @@ final class JwksSources {
                     + settings.cacheTtl() + ")");
         }
         this.settings = settings;
+    }
+
+    /** A file: key set must exist at start-up: a typo should stop the service, not refuse every call later. */
+    private static void checkFile(URI uri, String value, String setting) {
+        if (uri.isOpaque() || !Files.isReadable(Path.of(uri))) {
+            throw new CdsSecurityConfigurationException(setting + " names no readable file: '" + value
+                    + "' (use an absolute path, e.g. file:/etc/chemo-advisor/ehr-jwks.json)");
+        }
     }
 
     JWKSource<CdsTokenContext> forUrl(String value, String setting) {
@@ -56,6 +66,9 @@ final class JwksSources {
             if (!scheme.equals("https") && !scheme.equals("file")) {
                 throw new CdsSecurityConfigurationException(setting + " must be an https: or file: URL, got '"
                         + value + "'");
+            }
+            if (scheme.equals("file")) {
+                checkFile(uri, value, setting);
             }
             return uri.toURL();
         } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
