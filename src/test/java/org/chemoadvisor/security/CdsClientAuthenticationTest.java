@@ -148,6 +148,13 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
     }
 
     @Test
+    void aTokenNotValidBeforeALaterTimeIsRefused() throws Exception {
+        JWTClaimsSet claims = claims(EHR, audience(DISCOVERY))
+                .notBeforeTime(Date.from(Instant.now().plus(Duration.ofMinutes(3)))).build();
+        assertRefused(sign(EC_P384, JWSAlgorithm.ES384, claims), "token not yet valid");
+    }
+
+    @Test
     void aTokenLivingLongerThanTheCapIsRefused() throws Exception {
         JWTClaimsSet claims = claims(EHR, audience(DISCOVERY))
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(30)))).build();

@@ -63,6 +63,10 @@ final class CdsClaimsVerifier implements JWTClaimsSetVerifier<CdsTokenContext> {
         if (iat.minus(skew).isAfter(now)) {
             throw new ClaimRejected("iat in the future");
         }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && nbf.toInstant().minus(skew).isAfter(now)) {
+            throw new ClaimRejected("token not yet valid");
+        }
         if (Duration.between(iat, exp).compareTo(maxLifetime) > 0) {
             throw new ClaimRejected("lifetime too long");
         }

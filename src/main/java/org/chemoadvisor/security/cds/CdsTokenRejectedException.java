@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 public class CdsTokenRejectedException extends OAuth2AuthenticationException {
 
     private final String reason;
-    private final transient String issuer;
+    private final String issuer;
 
     public CdsTokenRejectedException(String reason, String issuer) {
         super(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, reason, null), reason);
