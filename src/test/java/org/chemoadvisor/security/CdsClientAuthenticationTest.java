@@ -239,6 +239,17 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
     }
 
     @Test
+    void feedbackWithATokenForTheFeedbackUrlIsTaken() throws Exception {
+        String path = ORDER_SIGN + "/feedback";
+        String token = sign(EC_P384, JWSAlgorithm.ES384, claims(EHR, audience(path)).build());
+
+        mvc.perform(post(path).header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"feedback\":[{\"card\":\"4a1f6a0e-8a4e-4a8e-9d7e-1f2f3a4b5c6d\","
+                                + "\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-26T10:00:00Z\"}]}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void feedbackNeedsAToken() throws Exception {
         mvc.perform(post(ORDER_SIGN + "/feedback").contentType(MediaType.APPLICATION_JSON).content("{\"feedback\":[]}"))
                 .andExpect(status().isUnauthorized())
