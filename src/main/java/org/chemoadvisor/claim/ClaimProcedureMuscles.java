@@ -1,0 +1,67 @@
+package org.chemoadvisor.claim;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.chemoadvisor.facts.DocumentedMuscle;
+import org.chemoadvisor.fhir.BodySiteMuscles;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.PositiveIntType;
+import org.hl7.fhir.r4.model.Procedure;
+
+/**
+ * The muscles documented in the Procedures a Claim references from {@code Claim.procedure}
+ * (contained, or entries of the Bundle it came in), each dated by when it was injected: the
+ * Procedure's performed date, else {@code Claim.procedure.date}, else the date of service of the
+ * items that point at that procedure (when they agree), else none.
+ */
+final class ClaimProcedureMuscles {
+
+    private ClaimProcedureMuscles() {
+    }
+
+    static List<DocumentedMuscle> read(Claim claim, ClaimReferences references, BodySiteMuscles bodySites,
+            LocalDate claimDate) {
+        List<DocumentedMuscle> muscles = new ArrayList<>();
+        Set<Object> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Claim.ProcedureComponent entry : claim.getProcedure()) {
+            if (!entry.hasProcedureReference()) {
+                continue;
+            }
+            references.resolve(entry.getProcedureReference().getReference())
+                    .filter(found -> found.resource() instanceof Procedure && read.add(found.resource()))
+                    .ifPresent(found -> {
+                        LocalDate day = dateOf((Procedure) found.resource(), entry, claim, claimDate);
+                        bodySites.read(((Procedure) found.resource()).getBodySite(), found.path() + ".bodySite")
+                                .forEach(muscle -> muscles.add(muscle.withDate(day)));
+                    });
+        }
+        return muscles;
+    }
+
+    private static LocalDate dateOf(Procedure procedure, Claim.ProcedureComponent entry, Claim claim,
+            LocalDate claimDate) {
+        if (procedure.hasPerformedDateTimeType()) {
+            return ClaimFactsAdapter.toLocalDate(procedure.getPerformedDateTimeType());
+        }
+        if (procedure.hasPerformedPeriod() && procedure.getPerformedPeriod().hasStart()) {
+            return ClaimFactsAdapter.toLocalDate(procedure.getPerformedPeriod().getStartElement());
+        }
+        if (entry.hasDate()) {
+            return ClaimFactsAdapter.toLocalDate(entry.getDateElement());
+        }
+        Set<LocalDate> itemDates = new LinkedHashSet<>();
+        for (Claim.ItemComponent item : claim.getItem()) {
+            for (PositiveIntType sequence : item.getProcedureSequence()) {
+                if (sequence.getValue() != null && sequence.getValue() == entry.getSequence()) {
+                    itemDates.add(ClaimFactsAdapter.serviceDate(item, claimDate));
+                }
+            }
+        }
+        return itemDates.size() == 1 ? itemDates.iterator().next() : null;
+    }
+}
