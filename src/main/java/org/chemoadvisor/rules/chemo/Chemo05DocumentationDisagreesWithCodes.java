@@ -81,8 +81,8 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
                         + codes.describe(codes.primary5plus()) + " or " + codes.describe(codes.primary1to4())
                         + "; every other limb is " + codes.describe(codes.addOn5plus()) + " or "
                         + codes.describe(codes.addOn1to4()) + ". Trunk and neck muscles are counted apart.")
-                .fix(new Fix("Report " + derived.describe() + " as the documentation supports",
-                        CodeSetEdits.replace(billed, derived.codes())))
+                .fix(Fix.fromDocumentation("Report " + derived.describe() + " as the documentation supports",
+                        CodeSetEdits.replace(billed, derived.codes(), derived::regionsOf)))
                 .at(LimbLines.codePaths(billed))
                 .at(LimbLines.unitPaths(billed))
                 .key(KEY)

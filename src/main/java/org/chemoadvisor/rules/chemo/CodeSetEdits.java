@@ -2,6 +2,8 @@ package org.chemoadvisor.rules.chemo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.chemoadvisor.facts.Region;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.rules.FixAction;
 import org.chemoadvisor.rules.derive.DerivedCode;
@@ -17,6 +19,12 @@ final class CodeSetEdits {
     }
 
     static List<FixAction> replace(List<ServiceLine> billed, List<DerivedCode> target) {
+        return replace(billed, target, code -> List.of());
+    }
+
+    /** As {@link #replace(List, List)}; added units carry the regions they stand for (from documentation). */
+    static List<FixAction> replace(List<ServiceLine> billed, List<DerivedCode> target,
+            Function<String, List<Region>> regionsOf) {
         List<FixAction> actions = new ArrayList<>();
         List<ServiceLine> free = new ArrayList<>(billed);
         List<DerivedCode> unmatched = new ArrayList<>();
@@ -26,25 +34,27 @@ final class CodeSetEdits {
                 unmatched.add(code);
             } else {
                 free.remove(same);
-                setUnits(actions, same, code.units());
+                setUnits(actions, same, code, regionsOf);
             }
         }
         for (DerivedCode code : unmatched) {
             if (free.isEmpty()) {
-                actions.add(new FixAction.AddLine(code.code(), code.units(), List.of(), billed.get(0).index()));
+                actions.add(new FixAction.AddLine(code.code(), code.units(), List.of(), billed.get(0).index(),
+                        regionsOf.apply(code.code())));
             } else {
                 ServiceLine line = free.remove(0);
                 actions.add(new FixAction.ChangeCode(line.index(), code.code()));
-                setUnits(actions, line, code.units());
+                setUnits(actions, line, code, regionsOf);
             }
         }
         free.forEach(line -> actions.add(new FixAction.RemoveLine(line.index())));
         return actions;
     }
 
-    private static void setUnits(List<FixAction> actions, ServiceLine line, int units) {
-        if (line.units() != units) {
-            actions.add(new FixAction.SetUnits(line.index(), units));
+    private static void setUnits(List<FixAction> actions, ServiceLine line, DerivedCode code,
+            Function<String, List<Region>> regionsOf) {
+        if (line.units() != code.units()) {
+            actions.add(new FixAction.SetUnits(line.index(), code.units(), regionsOf.apply(code.code())));
         }
     }
 }
