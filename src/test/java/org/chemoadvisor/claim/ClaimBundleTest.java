@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Parameters;
@@ -128,6 +129,21 @@ class ClaimBundleTest {
 
         assertThat(FhirHttp.ruleIssues(outcome, "CHEMO-05")).singleElement()
                 .satisfies(issue -> assertThat(issue.getDetails().getText()).contains("Report 64642 "));
+    }
+
+    @Test
+    void thePayerOfACoverageEntryChoosesThePolicyProfile() {
+        Bundle bundle = bundle(SIX_AND_THREE);
+        Claim claim = (Claim) bundle.getEntry().get(0).getResource();
+        claim.getInsuranceFirstRep().getCoverage().setDisplay(null);
+        claim.getItem().get(0).getProductOrService().getCodingFirstRep().setCode("64642");
+        ((Coverage) bundle.getEntry().get(2).getResource()).getPayorFirstRep().setDisplay("Acme Health Plan");
+
+        OperationOutcome outcome = FhirHttp.outcome(new FhirHttp(port).validate("", json(bundle), FhirHttp.FHIR_JSON));
+
+        // 64642 + 64645 is an error under medicare, a warning under commercial (Acme's profile in this test server).
+        assertThat(FhirHttp.ruleIssues(outcome, "CHEMO-01")).singleElement()
+                .satisfies(issue -> assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING));
     }
 
     @Test

@@ -49,6 +49,23 @@ class ClaimReferencesTest {
     }
 
     @Test
+    void aParsedBundleWithUuidFullUrlsResolvesARelativeReferenceByTypeAndId() {
+        String json = """
+                {"resourceType": "Bundle", "type": "collection", "entry": [
+                  {"fullUrl": "urn:uuid:0d6f2c1a-3b4e-4f5a-8c7d-9e0f1a2b3c01",
+                   "resource": {"resourceType": "Claim", "id": "c1"}},
+                  {"fullUrl": "urn:uuid:0d6f2c1a-3b4e-4f5a-8c7d-9e0f1a2b3c02",
+                   "resource": {"resourceType": "Procedure", "id": "p1", "status": "completed"}}]}
+                """;
+        Bundle bundle = (Bundle) TestClaims.parseAny(json);
+        ClaimReferences references = ClaimReferences.of(new ClaimValidationRequest(
+                (Claim) bundle.getEntry().get(0).getResource(), false, null, bundle, 0));
+
+        assertThat(pathOf(references, "Procedure/p1")).isEqualTo("Bundle.entry[1].resource");
+        assertThat(pathOf(references, "urn:uuid:0d6f2c1a-3b4e-4f5a-8c7d-9e0f1a2b3c02")).isEqualTo("Bundle.entry[1].resource");
+    }
+
+    @Test
     void expressionsIntoTheClaimAreRewrittenIntoTheBundle() {
         ClaimReferences references = bundled(null, null);
 
