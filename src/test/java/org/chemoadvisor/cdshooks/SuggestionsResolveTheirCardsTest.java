@@ -140,6 +140,24 @@ class SuggestionsResolveTheirCardsTest {
         assertThat(ruleIds(CdsCalls.post(mvc, DISCHARGE, request).body())).isEmpty();
     }
 
+    @Test
+    void limbCodesCodedTheWrongWayRoundAreRecodedOnTheProcedureOfEachLimb() throws Exception {
+        ObjectNode request = (ObjectNode) Examples.named("encounter-discharge/17-documented-muscles-recode")
+                .request().deepCopy();
+        // The 6-muscle right arm Procedure coded 64645, the 3-muscle left arm Procedure coded 64644.
+        ((ObjectNode) request.at("/prefetch/procedures/entry/0/resource/code/coding/0")).put("code", "64645");
+        ((ObjectNode) request.at("/prefetch/procedures/entry/1/resource/code/coding/0")).put("code", "64644");
+
+        JsonNode suggestion = CdsCalls.post(mvc, DISCHARGE, request).body().at("/cards/0/suggestions/0");
+
+        List<String> updates = new ArrayList<>();
+        suggestion.path("actions").forEach(a -> updates.add(a.path("type").asText() + " " + a.at("/resource/id").asText()
+                + "=" + a.at("/resource/code/coding/0/code").asText()));
+        assertThat(updates).containsExactlyInAnyOrder("update proc-64644=64644", "update proc-64645=64643");
+        DraftOrders.applyToProcedures(request, suggestion);
+        assertThat(ruleIds(CdsCalls.post(mvc, DISCHARGE, request).body())).isEmpty();
+    }
+
     static Stream<Examples.Example> dischargeExamplesWithSuggestions() {
         return Examples.all().stream()
                 .filter(e -> e.service().equals(DISCHARGE))

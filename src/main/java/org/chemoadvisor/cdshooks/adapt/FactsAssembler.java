@@ -59,7 +59,7 @@ public class FactsAssembler {
             }
         }
         PolicyProfile profile = profiles.resolve(null, payerKeys(coverages));
-        return new CodingFacts(adapted.lines(), diagnoses, adapted.placeOfService(), profile,
+        return new CodingFacts(LineLimbs.fromMuscles(adapted, bodySites), diagnoses, adapted.placeOfService(), profile,
                 documentedMuscles(adapted), true);
     }
 
