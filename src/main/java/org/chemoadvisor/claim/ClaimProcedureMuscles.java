@@ -15,7 +15,7 @@ import org.hl7.fhir.r4.model.Procedure;
 
 /**
  * The muscles documented in the Procedures a Claim references from {@code Claim.procedure}
- * (contained, or entries of the Bundle it came in), each dated by when it was injected: the
+ * (contained, or entries of the Bundle it came in; not those not done or entered in error), each dated by when it was injected: the
  * Procedure's performed date, else {@code Claim.procedure.date}, else the date of service of the
  * items that point at that procedure (when they agree), else none.
  */
@@ -33,7 +33,8 @@ final class ClaimProcedureMuscles {
                 continue;
             }
             references.resolve(entry.getProcedureReference().getReference())
-                    .filter(found -> found.resource() instanceof Procedure && read.add(found.resource()))
+                    .filter(found -> found.resource() instanceof Procedure procedure && performed(procedure)
+                            && read.add(found.resource()))
                     .ifPresent(found -> {
                         LocalDate day = dateOf((Procedure) found.resource(), entry, claim, claimDate);
                         bodySites.read(((Procedure) found.resource()).getBodySite(), found.path() + ".bodySite")
@@ -41,6 +42,12 @@ final class ClaimProcedureMuscles {
                     });
         }
         return muscles;
+    }
+
+    /** A Procedure not done, or entered in error, documents no injection. */
+    private static boolean performed(Procedure procedure) {
+        return procedure.getStatus() != Procedure.ProcedureStatus.NOTDONE
+                && procedure.getStatus() != Procedure.ProcedureStatus.ENTEREDINERROR;
     }
 
     private static LocalDate dateOf(Procedure procedure, Claim.ProcedureComponent entry, Claim claim,

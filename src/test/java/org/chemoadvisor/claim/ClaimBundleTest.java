@@ -147,6 +147,18 @@ class ClaimBundleTest {
     }
 
     @Test
+    void aProcedureNotDoneDocumentsNoMuscle() {
+        Bundle bundle = bundle(SIX_AND_THREE);
+        ((Procedure) bundle.getEntry().get(4).getResource()).setStatus(Procedure.ProcedureStatus.NOTDONE);
+
+        OperationOutcome outcome = FhirHttp.outcome(post(json(bundle)));
+
+        // Only the right arm's 6 muscles remain: they support 64644 alone, not the billed 64645.
+        assertThat(FhirHttp.ruleIssues(outcome, "CHEMO-05")).singleElement()
+                .satisfies(issue -> assertThat(issue.getDetails().getText()).contains("Report 64644 as"));
+    }
+
+    @Test
     void aBundleWithTwoClaimsIsUnprocessable() {
         Bundle bundle = bundle(SIX_AND_THREE);
         bundle.addEntry().setFullUrl("http://example.org/fhir/Claim/second")

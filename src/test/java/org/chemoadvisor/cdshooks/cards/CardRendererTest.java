@@ -139,7 +139,7 @@ class CardRendererTest {
     }
 
     @Test
-    void documentedProceduresTakeCodeChangesButAreNeverDeleted() {
+    void aFixNotFromDocumentationRecodesProceduresButNeverDeletesThem() {
         Fix recode = Fix.of("Recode", new FixAction.ChangeCode(0, "64644"), new FixAction.ChangeCode(1, "64643"));
         Fix remove = Fix.of("Drop it", new FixAction.RemoveLine(1));
 
