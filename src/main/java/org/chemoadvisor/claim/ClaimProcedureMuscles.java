@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.fhir.BodySiteMuscles;
@@ -27,6 +29,7 @@ final class ClaimProcedureMuscles {
     static List<DocumentedMuscle> read(Claim claim, ClaimReferences references, BodySiteMuscles bodySites,
             LocalDate claimDate) {
         List<DocumentedMuscle> muscles = new ArrayList<>();
+        Map<Integer, Set<LocalDate>> itemDates = itemDatesByProcedureSequence(claim, claimDate);
         Set<Object> read = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Claim.ProcedureComponent entry : claim.getProcedure()) {
             if (!entry.hasProcedureReference()) {
@@ -36,7 +39,7 @@ final class ClaimProcedureMuscles {
                     .filter(found -> found.resource() instanceof Procedure procedure && performed(procedure)
                             && read.add(found.resource()))
                     .ifPresent(found -> {
-                        LocalDate day = dateOf((Procedure) found.resource(), entry, claim, claimDate);
+                        LocalDate day = dateOf((Procedure) found.resource(), entry, itemDates);
                         bodySites.read(((Procedure) found.resource()).getBodySite(), found.path() + ".bodySite")
                                 .forEach(muscle -> muscles.add(muscle.withDate(day)));
                     });
@@ -50,8 +53,8 @@ final class ClaimProcedureMuscles {
                 && procedure.getStatus() != Procedure.ProcedureStatus.ENTEREDINERROR;
     }
 
-    private static LocalDate dateOf(Procedure procedure, Claim.ProcedureComponent entry, Claim claim,
-            LocalDate claimDate) {
+    private static LocalDate dateOf(Procedure procedure, Claim.ProcedureComponent entry,
+            Map<Integer, Set<LocalDate>> itemDates) {
         if (procedure.hasPerformedDateTimeType()) {
             return ClaimFactsAdapter.toLocalDate(procedure.getPerformedDateTimeType());
         }
@@ -61,14 +64,22 @@ final class ClaimProcedureMuscles {
         if (entry.hasDate()) {
             return ClaimFactsAdapter.toLocalDate(entry.getDateElement());
         }
-        Set<LocalDate> itemDates = new LinkedHashSet<>();
+        Set<LocalDate> dates = itemDates.getOrDefault(entry.getSequence(), Set.of());
+        return dates.size() == 1 ? dates.iterator().next() : null;
+    }
+
+    /** The dates of service of the items pointing at each Claim.procedure sequence. */
+    private static Map<Integer, Set<LocalDate>> itemDatesByProcedureSequence(Claim claim, LocalDate claimDate) {
+        Map<Integer, Set<LocalDate>> dates = new HashMap<>();
         for (Claim.ItemComponent item : claim.getItem()) {
             for (PositiveIntType sequence : item.getProcedureSequence()) {
-                if (sequence.getValue() != null && sequence.getValue() == entry.getSequence()) {
-                    itemDates.add(ClaimFactsAdapter.serviceDate(item, claimDate));
+                if (sequence.getValue() != null) {
+                    // A null date (item without one) is kept: it makes the procedure's date ambiguous.
+                    dates.computeIfAbsent(sequence.getValue(), k -> new HashSet<>())
+                            .add(ClaimFactsAdapter.serviceDate(item, claimDate));
                 }
             }
         }
-        return itemDates.size() == 1 ? itemDates.iterator().next() : null;
+        return dates;
     }
 }

@@ -1,5 +1,7 @@
 package org.chemoadvisor.claim;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,11 +34,27 @@ final class ClaimReferences {
     private final Claim claim;
     private final Bundle bundle;
     private final int claimEntry;
+    /** Entry positions by fullUrl and by "Type/id", first wins: one look-up per reference, however large the Bundle. */
+    private final Map<String, Integer> byFullUrl = new HashMap<>();
+    private final Map<String, Integer> byTypeAndId = new HashMap<>();
 
     private ClaimReferences(Claim claim, Bundle bundle, int claimEntry) {
         this.claim = claim;
         this.bundle = bundle;
         this.claimEntry = claimEntry;
+        for (int j = 0; bundle != null && j < bundle.getEntry().size(); j++) {
+            BundleEntryComponent entry = bundle.getEntry().get(j);
+            if (entry.getResource() == null) {
+                continue;
+            }
+            if (entry.hasFullUrl()) {
+                byFullUrl.putIfAbsent(entry.getFullUrl(), j);
+            }
+            if (entry.getResource().getIdElement().hasIdPart()) {
+                byTypeAndId.putIfAbsent(entry.getResource().fhirType() + "/"
+                        + entry.getResource().getIdElement().getIdPart(), j);
+            }
+        }
     }
 
     static ClaimReferences of(ClaimValidationRequest request) {
@@ -99,23 +117,11 @@ final class ClaimReferences {
         if (own != null && own.matches() && own.group(1) != null) {
             return entryWithFullUrl(own.group(1) + type + "/" + id);
         }
-        for (int j = 0; j < bundle.getEntry().size(); j++) {
-            Resource resource = bundle.getEntry().get(j).getResource();
-            if (resource != null && type.equals(resource.fhirType()) && id.equals(resource.getIdElement().getIdPart())) {
-                return Optional.of(located(j));
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byTypeAndId.get(type + "/" + id)).map(this::located);
     }
 
     private Optional<Located> entryWithFullUrl(String url) {
-        for (int j = 0; j < bundle.getEntry().size(); j++) {
-            BundleEntryComponent entry = bundle.getEntry().get(j);
-            if (url.equals(entry.getFullUrl()) && entry.getResource() != null) {
-                return Optional.of(located(j));
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byFullUrl.get(url)).map(this::located);
     }
 
     private Located located(int entry) {
