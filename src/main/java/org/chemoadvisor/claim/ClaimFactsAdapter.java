@@ -14,7 +14,6 @@ import java.util.Set;
 import org.chemoadvisor.claim.AdaptedClaim.AdapterNote;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.Diagnosis;
-import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.facts.SourcePaths;
@@ -27,13 +26,12 @@ import org.hl7.fhir.r4.model.Claim.ItemComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.PositiveIntType;
-import org.hl7.fhir.r4.model.Procedure;
-import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads an R4 Claim into coding facts: CPT/HCPCS items with modifiers, units, date and place of
- * service, the Claim's ICD-10-CM diagnoses and each item's links to them.
+ * service, the Claim's ICD-10-CM diagnoses and each item's links to them, and the muscles the
+ * Procedures it references document ({@link ClaimProcedureMuscles}).
  *
  * <p>Items whose code is in another system are left out and reported as a note. A quantity that
  * is not a whole number of at least 1, or a Claim without items, cannot be checked:
@@ -49,6 +47,11 @@ public class ClaimFactsAdapter {
     }
 
     public AdaptedClaim adapt(Claim claim, PolicyProfile profile) {
+        return adapt(claim, ClaimReferences.standalone(claim), profile);
+    }
+
+    /** As {@link #adapt(Claim, PolicyProfile)}, with the Procedures found through {@code references}. */
+    AdaptedClaim adapt(Claim claim, ClaimReferences references, PolicyProfile profile) {
         if (!claim.hasItem()) {
             throw new UnusableClaimException("Claim has no item: there is no service line to check", "Claim.item");
         }
@@ -71,36 +74,9 @@ public class ClaimFactsAdapter {
                     bodySites.limbOf(item.getBodySite()), SourcePaths.claimItem(i)));
         }
         CodingFacts facts = new CodingFacts(lines, diagnoses, commonPlaceOfService(lines), profile,
-                documentedMuscles(claim),
+                ClaimProcedureMuscles.read(claim, references, bodySites, claimDate),
                 isProfessional(claim));
         return new AdaptedClaim(facts, notes);
-    }
-
-    /**
-     * Muscles in the bodySite of the Procedures that Claim.procedure references as contained
-     * resources; the Procedure documents what was injected, the Claim only what is billed.
-     */
-    private List<DocumentedMuscle> documentedMuscles(Claim claim) {
-        List<DocumentedMuscle> muscles = new ArrayList<>();
-        Set<Integer> read = new LinkedHashSet<>();
-        for (Claim.ProcedureComponent procedure : claim.getProcedure()) {
-            if (!procedure.hasProcedureReference() || !procedure.getProcedureReference().hasReference()) {
-                continue;
-            }
-            String id = procedure.getProcedureReference().getReference();
-            for (int k = 0; k < claim.getContained().size(); k++) {
-                Resource contained = claim.getContained().get(k);
-                if (contained instanceof Procedure documented && sameLocalId(id, contained) && read.add(k)) {
-                    muscles.addAll(bodySites.read(documented.getBodySite(), "Claim.contained[" + k + "].bodySite"));
-                }
-            }
-        }
-        return muscles;
-    }
-
-    private static boolean sameLocalId(String reference, Resource contained) {
-        String local = contained.getIdElement().getIdPart();
-        return reference.startsWith("#") && local != null && reference.substring(1).equals(local.replace("#", ""));
     }
 
     private static List<Diagnosis> diagnoses(Claim claim, Map<Integer, String> bySequence) {
@@ -148,7 +124,7 @@ public class ClaimFactsAdapter {
         return value.intValueExact();
     }
 
-    private static LocalDate serviceDate(ItemComponent item, LocalDate claimDate) {
+    static LocalDate serviceDate(ItemComponent item, LocalDate claimDate) {
         if (item.hasServicedDateType()) {
             return toLocalDate(item.getServicedDateType());
         }
@@ -202,7 +178,7 @@ public class ClaimFactsAdapter {
     }
 
     /** The calendar date as the sender wrote it (its own time zone); null below day precision. */
-    private static LocalDate toLocalDate(BaseDateTimeType value) {
+    static LocalDate toLocalDate(BaseDateTimeType value) {
         if (value == null || value.isEmpty() || value.getPrecision().ordinal() < TemporalPrecisionEnum.DAY.ordinal()) {
             return null;
         }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.chemoadvisor.claim.AdaptedClaim.AdapterNote;
 import org.chemoadvisor.rules.Citation;
@@ -36,6 +37,15 @@ public class ClaimOutcomeRenderer {
 
     public OperationOutcome render(List<SingleValidationMessage> structural, List<AdapterNote> notes,
             List<Finding> findings) {
+        return render(structural, notes, findings, UnaryOperator.identity());
+    }
+
+    /**
+     * @param inRequest turns an expression into the Claim ({@code Claim.item[1]}) into one into the request
+     *                  as sent (e.g. {@code Bundle.entry[0].resource.item[1]}); HAPI's own are already so
+     */
+    public OperationOutcome render(List<SingleValidationMessage> structural, List<AdapterNote> notes,
+            List<Finding> findings, UnaryOperator<String> inRequest) {
         OperationOutcome outcome = new OperationOutcome();
         if (!structural.isEmpty()) {
             OperationOutcome hapi = (OperationOutcome) new ValidationResult(fhirContext, structural).toOperationOutcome();
@@ -45,8 +55,8 @@ public class ClaimOutcomeRenderer {
                 .setSeverity(IssueSeverity.INFORMATION)
                 .setCode(IssueType.NOTSUPPORTED)
                 .setDiagnostics(note.message())
-                .addExpression(note.expression()));
-        findings.forEach(finding -> outcome.addIssue(issue(finding)));
+                .addExpression(inRequest.apply(note.expression())));
+        findings.forEach(finding -> outcome.addIssue(issue(finding, inRequest)));
         if (outcome.getIssue().isEmpty()) {
             outcome.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL)
                     .setDiagnostics(NO_ISSUES);
@@ -55,6 +65,10 @@ public class ClaimOutcomeRenderer {
     }
 
     static OperationOutcomeIssueComponent issue(Finding finding) {
+        return issue(finding, UnaryOperator.identity());
+    }
+
+    static OperationOutcomeIssueComponent issue(Finding finding, UnaryOperator<String> inRequest) {
         OperationOutcomeIssueComponent issue = new OperationOutcomeIssueComponent()
                 .setSeverity(severity(finding.severity()))
                 .setCode(IssueType.BUSINESSRULE);
@@ -66,7 +80,7 @@ public class ClaimOutcomeRenderer {
             issue.setDiagnostics("Source: " + finding.citations().stream()
                     .map(Citation::toString).distinct().collect(Collectors.joining("; ")));
         }
-        finding.locations().forEach(issue::addExpression);
+        finding.locations().forEach(location -> issue.addExpression(inRequest.apply(location)));
         return issue;
     }
 

@@ -6,20 +6,23 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a {@code $validate} request: the body (a Claim, or a Parameters with a {@code resource}
- * part) and the options {@code structural} (boolean) and {@code profile} (medicare|commercial),
+ * Reads a {@code $validate} request: the body (a Claim, a collection Bundle holding exactly one
+ * Claim and the resources it references, or a Parameters with either as its {@code resource} part) and the options {@code structural} (boolean) and {@code profile} (medicare|commercial),
  * each from the query string or a Parameters part; a Parameters part wins.
  *
  * <p>The body is parsed again with a strict error handler: an element R4 does not define (such as
@@ -48,16 +51,46 @@ public class ClaimRequestReader {
                     .map(ParametersParameterComponent::getResource)
                     .findFirst()
                     .orElseThrow(() -> new InvalidRequestException(
-                            "Parameters has no 'resource' part holding the Claim to validate"));
+                            "Parameters has no 'resource' part holding the Claim (or Bundle) to validate"));
             structural = booleanOption(partValue(parameters, STRUCTURAL)).orElse(structural);
             String partProfile = profileOption(partValue(parameters, PROFILE));
             profile = partProfile != null ? partProfile : profile;
         }
+        if (resource instanceof Bundle bundle) {
+            int entry = claimEntry(bundle);
+            return new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(), structural, profile,
+                    bundle, entry);
+        }
         if (!(resource instanceof Claim claim)) {
-            throw new InvalidRequestException("Claim/$validate expects a Claim (or a Parameters with a Claim in its "
-                    + "'resource' part), not " + resource.fhirType());
+            throw new InvalidRequestException("Claim/$validate expects a Claim or a collection Bundle holding one "
+                    + "(or a Parameters with either in its 'resource' part), not " + resource.fhirType());
         }
         return new ClaimValidationRequest(claim, structural, profile);
+    }
+
+    /**
+     * The position of the one Claim in a collection Bundle.
+     *
+     * @throws UnusableClaimException (422) when the Bundle is not a collection or holds no Claim or several
+     */
+    static int claimEntry(Bundle bundle) {
+        if (bundle.getType() != Bundle.BundleType.COLLECTION) {
+            throw new UnusableClaimException("A Bundle sent to Claim/$validate must be of type 'collection' (the Claim "
+                    + "with its Procedures), not '" + (bundle.hasType() ? bundle.getType().toCode() : "missing") + "'",
+                    "Bundle.type");
+        }
+        List<Integer> claims = new ArrayList<>();
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            if (bundle.getEntry().get(i).getResource() instanceof Claim) {
+                claims.add(i);
+            }
+        }
+        if (claims.size() != 1) {
+            throw new UnusableClaimException("The Bundle must hold exactly one Claim; it holds " + claims.size()
+                    + (claims.isEmpty() ? "" : " (entries " + claims + ")") + ": send one Claim per request",
+                    claims.isEmpty() ? "Bundle.entry" : "Bundle.entry[" + claims.get(1) + "].resource");
+        }
+        return claims.get(0);
     }
 
     private IBaseResource parseStrictly(String body, EncodingEnum encoding) {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code POST /fhir/Claim/$validate}: answers 200 with one OperationOutcome (structural issues and
  * coding findings). A body that is not an R4 Claim gets 400, a declared {@code fhirVersion} other
  * than 4.0 gets 415, a Claim that cannot be checked (no item, units not a whole number of at
- * least 1) gets 422 naming the element.
+ * least 1; a Bundle that is not a collection or does not hold exactly one Claim) gets 422 naming
+ * the element.
  */
 @Component
 class ClaimValidateProvider implements FhirOperationProvider {
@@ -44,13 +45,15 @@ class ClaimValidateProvider implements FhirOperationProvider {
     public MethodOutcome validate(@ResourceParam String body, @ResourceParam EncodingEnum encoding,
             RequestDetails requestDetails) {
         requireR4(requestDetails.getHeader(Constants.HEADER_CONTENT_TYPE));
-        ClaimValidationRequest request = reader.read(body, encoding, requestDetails.getParameters());
+        ClaimValidationRequest request = null;
         try {
+            request = reader.read(body, encoding, requestDetails.getParameters());
             return new MethodOutcome().setOperationOutcome(service.validate(request));
         } catch (UnusableClaimException e) {
+            String expression = request == null ? e.expression() : ClaimReferences.of(request).inRequest(e.expression());
             OperationOutcome outcome = new OperationOutcome();
             outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.BUSINESSRULE)
-                    .setDiagnostics(e.getMessage()).addExpression(e.expression());
+                    .setDiagnostics(e.getMessage()).addExpression(expression);
             throw new UnprocessableEntityException(fhirContext, outcome);
         }
     }

@@ -10,7 +10,10 @@ import org.chemoadvisor.rules.RuleEngine;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.stereotype.Service;
 
-/** Checks one Claim: HAPI's structural validation (optional), then the coding rules. */
+/**
+ * Checks one Claim, alone or in a collection Bundle: HAPI's structural validation (optional), then
+ * the coding rules.
+ */
 @Service
 public class ClaimValidationService {
 
@@ -33,12 +36,14 @@ public class ClaimValidationService {
      * @throws UnusableClaimException when the Claim has no item or a unusable quantity
      */
     public OperationOutcome validate(ClaimValidationRequest request) {
-        PolicyProfile profile = profiles.resolve(request.profile(), ClaimPayers.keys(request.claim()));
-        AdaptedClaim adapted = adapter.adapt(request.claim(), profile);
+        ClaimReferences references = ClaimReferences.of(request);
+        PolicyProfile profile = profiles.resolve(request.profile(), ClaimPayers.keys(request.claim(), references));
+        AdaptedClaim adapted = adapter.adapt(request.claim(), references, profile);
+        // A Bundle is validated whole: its Procedures are read too, and HAPI's locations then point into it.
         List<SingleValidationMessage> structural = request.structural()
-                ? structuralValidator.validate(request.claim())
+                ? structuralValidator.validate(request.bundle() != null ? request.bundle() : request.claim())
                 : List.of();
         List<Finding> findings = engine.evaluate(adapted.facts());
-        return renderer.render(structural, adapted.notes(), findings);
+        return renderer.render(structural, adapted.notes(), findings, references::inRequest);
     }
 }

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param profile            policy profile to evaluate under
  * @param documentedMuscles  injected muscles documented in Procedures (empty when none)
  * @param professional       true for a professional claim or an office encounter
+ * @param undatedMuscles     on one day's facts: muscles that cannot be placed in time (no date on facts
+ *                           spanning several dates of service, or dated on a day with no line); reported,
+ *                           never counted. Adapters leave it empty: the engine fills it
  */
 public record CodingFacts(
         List<ServiceLine> lines,
@@ -19,13 +22,20 @@ public record CodingFacts(
         String placeOfService,
         PolicyProfile profile,
         List<DocumentedMuscle> documentedMuscles,
-        boolean professional) {
+        boolean professional,
+        List<DocumentedMuscle> undatedMuscles) {
 
     public CodingFacts {
         lines = List.copyOf(lines);
         diagnoses = List.copyOf(diagnoses == null ? List.of() : diagnoses);
         documentedMuscles = List.copyOf(documentedMuscles == null ? List.of() : documentedMuscles);
+        undatedMuscles = List.copyOf(undatedMuscles == null ? List.of() : undatedMuscles);
         Objects.requireNonNull(profile, "profile");
+    }
+
+    public CodingFacts(List<ServiceLine> lines, List<Diagnosis> diagnoses, String placeOfService,
+            PolicyProfile profile, List<DocumentedMuscle> documentedMuscles, boolean professional) {
+        this(lines, diagnoses, placeOfService, profile, documentedMuscles, professional, List.of());
     }
 
     public static CodingFacts of(PolicyProfile profile, List<ServiceLine> lines, List<Diagnosis> diagnoses,
@@ -40,10 +50,18 @@ public record CodingFacts(
 
     /** A copy holding only the given lines (indexes preserved). */
     public CodingFacts withLines(List<ServiceLine> subset) {
-        return new CodingFacts(subset, diagnoses, placeOfService, profile, documentedMuscles, professional);
+        return new CodingFacts(subset, diagnoses, placeOfService, profile, documentedMuscles, professional,
+                undatedMuscles);
+    }
+
+    /** One day's facts: its lines, the muscles counted with them and those that cannot be placed in time. */
+    public CodingFacts forDay(List<ServiceLine> dayLines, List<DocumentedMuscle> dayMuscles,
+            List<DocumentedMuscle> unplacedInTime) {
+        return new CodingFacts(dayLines, diagnoses, placeOfService, profile, dayMuscles, professional, unplacedInTime);
     }
 
     public CodingFacts withProfile(PolicyProfile other) {
-        return new CodingFacts(lines, diagnoses, placeOfService, other, documentedMuscles, professional);
+        return new CodingFacts(lines, diagnoses, placeOfService, other, documentedMuscles, professional,
+                undatedMuscles);
     }
 }

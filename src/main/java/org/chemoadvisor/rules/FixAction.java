@@ -1,6 +1,7 @@
 package org.chemoadvisor.rules;
 
 import java.util.List;
+import org.chemoadvisor.facts.Region;
 
 /**
  * One edit to the service lines. Lines are named by {@code ServiceLine.index()}. Renderers turn
@@ -17,16 +18,37 @@ public sealed interface FixAction {
     record ChangeCode(int line, String newCode) implements FixAction {
     }
 
-    record SetUnits(int line, int units) implements FixAction {
+    /**
+     * @param regions when the units come from documentation: the body region each unit stands for, in
+     *                order (so a renderer that holds one unit per resource knows which muscles a new one
+     *                documents); empty otherwise
+     */
+    record SetUnits(int line, int units, List<Region> regions) implements FixAction {
+        public SetUnits {
+            regions = List.copyOf(regions == null ? List.of() : regions);
+        }
+
+        public SetUnits(int line, int units) {
+            this(line, units, List.of());
+        }
     }
 
     record RemoveLine(int line) implements FixAction {
     }
 
-    /** A new line, modelled on an existing one (date, place of service, diagnoses) when given. */
-    record AddLine(String code, int units, List<String> modifiers, Integer modelLine) implements FixAction {
+    /**
+     * A new line, modelled on an existing one (date, place of service, diagnoses) when given;
+     * {@code regions} as for {@link SetUnits}.
+     */
+    record AddLine(String code, int units, List<String> modifiers, Integer modelLine, List<Region> regions)
+            implements FixAction {
         public AddLine {
             modifiers = List.copyOf(modifiers == null ? List.of() : modifiers);
+            regions = List.copyOf(regions == null ? List.of() : regions);
+        }
+
+        public AddLine(String code, int units, List<String> modifiers, Integer modelLine) {
+            this(code, units, modifiers, modelLine, List.of());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.rulepack.RulePack;
 
@@ -61,7 +62,12 @@ public final class RuleEngine {
         return kept;
     }
 
-    /** Splits the lines by date of service; lines without a date form their own group. */
+    /**
+     * Splits the lines by date of service; lines without a date belong with every day. Each day
+     * counts only the muscles documented on that day. A muscle without a date counts when the facts
+     * have a single date of service; with several dates, or when its date has no line, it cannot be
+     * placed in time and is handed (once, on the first day) to the rules as {@code undatedMuscles}.
+     */
     static List<CodingFacts> byDateOfService(CodingFacts facts) {
         Map<LocalDate, List<ServiceLine>> groups = new LinkedHashMap<>();
         List<ServiceLine> undated = new ArrayList<>();
@@ -74,16 +80,21 @@ public final class RuleEngine {
                         groups.computeIfAbsent(line.date(), d -> new ArrayList<>()).add(line);
                     }
                 });
-        List<CodingFacts> days = new ArrayList<>();
         if (groups.isEmpty()) {
+            // No line says when: nothing to separate the muscles by either.
             return List.of(facts.withLines(undated));
         }
-        // Undated lines belong with every day: the source gave no date to separate them by.
-        groups.values().forEach(lines -> {
+        boolean singleDay = groups.size() == 1;
+        List<DocumentedMuscle> unplacedInTime = facts.documentedMuscles().stream()
+                .filter(m -> m.date() == null ? !singleDay : !groups.containsKey(m.date())).toList();
+        List<CodingFacts> days = new ArrayList<>();
+        groups.forEach((date, lines) -> {
             List<ServiceLine> withUndated = new ArrayList<>(lines);
             withUndated.addAll(undated);
             withUndated.sort(Comparator.comparingInt(ServiceLine::index));
-            days.add(facts.withLines(withUndated));
+            List<DocumentedMuscle> muscles = facts.documentedMuscles().stream()
+                    .filter(m -> date.equals(m.date()) || (m.date() == null && singleDay)).toList();
+            days.add(facts.forDay(withUndated, muscles, days.isEmpty() ? unplacedInTime : List.of()));
         });
         return days;
     }

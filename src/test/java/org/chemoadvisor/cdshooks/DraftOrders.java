@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Applies suggestion actions to the draft orders of a request, as an EHR would when the user
- * accepts a suggestion: {@code update} replaces the resource with the same type and id,
- * {@code create} adds one, {@code delete} removes the ones named in {@code resourceId}.
+ * Applies suggestion actions to the draft orders (or the prefetched Procedures) of a request, as an
+ * EHR would when the user accepts a suggestion: {@code update} replaces the resource with the same
+ * type and id, {@code create} adds one, {@code delete} removes the ones named in {@code resourceId}.
  */
 final class DraftOrders {
 
@@ -16,7 +16,15 @@ final class DraftOrders {
 
     /** Applies the suggestion's actions to {@code request.context.draftOrders} in place. */
     static void apply(ObjectNode request, JsonNode suggestion) {
-        ArrayNode entries = (ArrayNode) request.path("context").path("draftOrders").path("entry");
+        applyTo((ArrayNode) request.path("context").path("draftOrders").path("entry"), suggestion);
+    }
+
+    /** Applies the suggestion's actions to the encounter's Procedures, {@code request.prefetch.procedures}, in place. */
+    static void applyToProcedures(ObjectNode request, JsonNode suggestion) {
+        applyTo((ArrayNode) request.path("prefetch").path("procedures").path("entry"), suggestion);
+    }
+
+    private static void applyTo(ArrayNode entries, JsonNode suggestion) {
         for (JsonNode action : suggestion.path("actions")) {
             switch (action.path("type").asText()) {
                 case "update" -> replace(entries, action.path("resource"));
@@ -30,7 +38,7 @@ final class DraftOrders {
     private static void replace(ArrayNode entries, JsonNode resource) {
         int index = indexOf(entries, reference(resource));
         if (index < 0) {
-            throw new IllegalArgumentException("update names no draft order: " + reference(resource));
+            throw new IllegalArgumentException("update names no resource of the request: " + reference(resource));
         }
         ((ObjectNode) entries.get(index)).set("resource", resource.deepCopy());
     }
@@ -38,7 +46,7 @@ final class DraftOrders {
     private static void remove(ArrayNode entries, String reference) {
         int index = indexOf(entries, reference);
         if (index < 0) {
-            throw new IllegalArgumentException("delete names no draft order: " + reference);
+            throw new IllegalArgumentException("delete names no resource of the request: " + reference);
         }
         entries.remove(index);
     }

@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class SuggestionsResolveTheirCardsTest {
 
     private static final String ORDER_SIGN = "chemodenervation-order-sign";
+    private static final String DISCHARGE = "chemodenervation-encounter-discharge";
 
     @Autowired
     MockMvc mvc;
@@ -90,6 +91,97 @@ class SuggestionsResolveTheirCardsTest {
         assertThat(actions.get(0).at("/resource/id").asText()).isEqualTo("proc-64645");
         assertThat(actions.get(0).at("/resource/code/coding/0/code").asText()).isEqualTo("64643");
         assertThat(actions.get(0).at("/resource/bodySite")).hasSize(3);
+    }
+
+    @Test
+    void acceptingTheSuggestionForAnUndercodedEncounterCreatesTheMissingProcedure() throws Exception {
+        ObjectNode request = (ObjectNode) Examples.named("encounter-discharge/21-documented-muscles-add-procedure")
+                .request().deepCopy();
+
+        JsonNode card = CdsCalls.post(mvc, DISCHARGE, request).body().path("cards").get(0);
+        assertThat(card.path("source").path("topic").path("code").asText()).isEqualTo("CHEMO-05");
+        JsonNode suggestion = card.path("suggestions").get(0);
+        JsonNode created = suggestion.path("actions").get(1);
+        assertThat(created.path("type").asText()).isEqualTo("create");
+        assertThat(created.at("/resource/resourceType").asText()).isEqualTo("Procedure");
+        assertThat(created.at("/resource/status").asText()).isEqualTo("completed");
+        assertThat(created.at("/resource/code/coding/0/code").asText()).isEqualTo("64643");
+        assertThat(created.at("/resource/subject/reference").asText()).isEqualTo("Patient/pat-1");
+        assertThat(created.at("/resource/encounter/reference").asText()).isEqualTo("Encounter/enc-1");
+        assertThat(created.at("/resource/performedDateTime").asText()).isEqualTo("2024-09-10");
+        List<String> sites = new ArrayList<>();
+        created.at("/resource/bodySite").forEach(site -> sites.add(site.path("text").asText()));
+        assertThat(sites).containsExactly("Left biceps brachii", "Left brachioradialis", "Left pronator teres");
+
+        DraftOrders.applyToProcedures(request, suggestion);
+
+        assertThat(request.at("/prefetch/procedures/entry")).hasSize(2);
+        assertThat(request.at("/prefetch/procedures/entry/0/resource/code/coding/0/code").asText()).isEqualTo("64644");
+        assertThat(ruleIds(CdsCalls.post(mvc, DISCHARGE, request).body())).isEmpty();
+    }
+
+    @Test
+    void acceptingTheSuggestionForAnOvercodedEncounterDeletesTheExtraProcedure() throws Exception {
+        ObjectNode request = (ObjectNode) Examples.named("encounter-discharge/22-documented-muscles-delete-procedure")
+                .request().deepCopy();
+
+        JsonNode card = CdsCalls.post(mvc, DISCHARGE, request).body().path("cards").get(0);
+        assertThat(card.path("source").path("topic").path("code").asText()).isEqualTo("CHEMO-05");
+        JsonNode suggestion = card.path("suggestions").get(0);
+        assertThat(suggestion.path("actions")).singleElement().satisfies(action -> {
+            assertThat(action.path("type").asText()).isEqualTo("delete");
+            assertThat(action.path("resourceId")).singleElement()
+                    .satisfies(id -> assertThat(id.asText()).isEqualTo("Procedure/proc-64645-extra"));
+        });
+
+        DraftOrders.applyToProcedures(request, suggestion);
+
+        assertThat(request.at("/prefetch/procedures/entry")).hasSize(2);
+        assertThat(ruleIds(CdsCalls.post(mvc, DISCHARGE, request).body())).isEmpty();
+    }
+
+    @Test
+    void limbCodesCodedTheWrongWayRoundAreRecodedOnTheProcedureOfEachLimb() throws Exception {
+        ObjectNode request = (ObjectNode) Examples.named("encounter-discharge/17-documented-muscles-recode")
+                .request().deepCopy();
+        // The 6-muscle right arm Procedure coded 64645, the 3-muscle left arm Procedure coded 64644.
+        ((ObjectNode) request.at("/prefetch/procedures/entry/0/resource/code/coding/0")).put("code", "64645");
+        ((ObjectNode) request.at("/prefetch/procedures/entry/1/resource/code/coding/0")).put("code", "64644");
+
+        JsonNode suggestion = CdsCalls.post(mvc, DISCHARGE, request).body().at("/cards/0/suggestions/0");
+
+        List<String> updates = new ArrayList<>();
+        suggestion.path("actions").forEach(a -> updates.add(a.path("type").asText() + " " + a.at("/resource/id").asText()
+                + "=" + a.at("/resource/code/coding/0/code").asText()));
+        assertThat(updates).containsExactlyInAnyOrder("update proc-64644=64644", "update proc-64645=64643");
+        DraftOrders.applyToProcedures(request, suggestion);
+        assertThat(ruleIds(CdsCalls.post(mvc, DISCHARGE, request).body())).isEmpty();
+    }
+
+    static Stream<Examples.Example> dischargeExamplesWithSuggestions() {
+        return Examples.all().stream()
+                .filter(e -> e.service().equals(DISCHARGE))
+                .filter(e -> e.expected().findValues("suggestionActions").stream().anyMatch(a -> !a.isEmpty()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dischargeExamplesWithSuggestions")
+    void eachSuggestionAppliedToTheEncounterProceduresSilencesItsRule(Examples.Example example) throws Exception {
+        JsonNode answer = CdsCalls.post(mvc, DISCHARGE, example.request()).body();
+        assertThat(answer.path("cards")).isNotEmpty();
+        for (JsonNode card : answer.path("cards")) {
+            for (JsonNode suggestion : card.path("suggestions")) {
+                ObjectNode fixed = (ObjectNode) example.request().deepCopy();
+                DraftOrders.applyToProcedures(fixed, suggestion);
+                String ruleId = card.path("source").path("topic").path("code").asText();
+
+                JsonNode after = CdsCalls.post(mvc, DISCHARGE, fixed).body();
+
+                assertThat(CdsCalls.outlines(after)).extracting(CardOutline::ruleId)
+                        .as("%s after '%s'", example, suggestion.path("label").asText())
+                        .doesNotContain(ruleId);
+            }
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Claim;
 
 /** Reads the example Claims (fhir-resources/examples) and the bad-input ones (test resources). */
@@ -40,5 +41,10 @@ final class TestClaims {
 
     static Claim parse(String json) {
         return FHIR.newJsonParser().parseResource(Claim.class, json);
+    }
+
+    /** An example as sent: a Claim, or a collection Bundle holding one. */
+    static IBaseResource parseAny(String json) {
+        return FHIR.newJsonParser().parseResource(json);
     }
 }

@@ -68,6 +68,14 @@ public final class Lines {
         return this;
     }
 
+    /** Documented muscles of one region injected on the given day (null: the source gave no date). */
+    public Lines musclesOn(LocalDate date, Region region, String... muscleIds) {
+        for (String id : muscleIds) {
+            muscles.add(new DocumentedMuscle(id, id, region, "Procedure.bodySite[" + muscles.size() + "]", date));
+        }
+        return this;
+    }
+
     public CodingFacts facts() {
         return new CodingFacts(lines, diagnoses, placeOfService, profile, muscles, true);
     }

@@ -59,13 +59,14 @@ public class FactsAssembler {
             }
         }
         PolicyProfile profile = profiles.resolve(null, payerKeys(coverages));
-        return new CodingFacts(adapted.lines(), diagnoses, adapted.placeOfService(), profile,
+        return new CodingFacts(LineLimbs.fromMuscles(adapted, bodySites), diagnoses, adapted.placeOfService(), profile,
                 documentedMuscles(adapted), true);
     }
 
     /**
      * The muscles the line sources name in bodySite: injected (Procedure) or planned (ServiceRequest).
-     * Locations name the resource, since a hook carries several resources of one type.
+     * Locations name the resource, since a hook carries several resources of one type. Each muscle
+     * is dated by its line, so the engine counts it only on that date of service.
      */
     List<DocumentedMuscle> documentedMuscles(AdaptedLines adapted) {
         List<DocumentedMuscle> muscles = new ArrayList<>();
@@ -76,10 +77,12 @@ public class FactsAssembler {
                 continue;
             }
             String type = source.fhirType();
+            // The line's date is the Procedure's performed date or the order's occurrence.
+            java.time.LocalDate day = adapted.lines().get(i).date();
             if (source instanceof Procedure procedure) {
-                muscles.addAll(bodySites.read(procedure.getBodySite(), type + ".bodySite"));
+                bodySites.read(procedure.getBodySite(), type + ".bodySite").forEach(m -> muscles.add(m.withDate(day)));
             } else if (source instanceof ServiceRequest order) {
-                muscles.addAll(bodySites.read(order.getBodySite(), type + ".bodySite"));
+                bodySites.read(order.getBodySite(), type + ".bodySite").forEach(m -> muscles.add(m.withDate(day)));
             }
         }
         return muscles;

@@ -14,8 +14,12 @@ import org.chemoadvisor.cdshooks.adapt.FhirCodes;
 import org.chemoadvisor.cdshooks.api.Action;
 import org.chemoadvisor.cdshooks.api.Suggestion;
 import org.chemoadvisor.cdshooks.data.FhirJson;
+import org.chemoadvisor.facts.Region;
+import org.chemoadvisor.fhir.BodySiteMuscles;
+import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rules.Fix;
 import org.chemoadvisor.rules.FixAction;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -24,24 +28,27 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a fix into one suggestion whose actions edit the source resources: changes to an order
  * become one {@code update} carrying the whole changed ServiceRequest, a new line a
- * {@code create}, a removed line a {@code delete}. Documented Procedures only take a code
- * change; a fix that cannot be carried out on the resources gives no suggestion (the card
- * states it as advice).
+ * {@code create}, a removed line a {@code delete}. Documented Procedures take a code change; they
+ * are added or deleted only by a fix from documentation (CHEMO-05), where each code unit is one
+ * Procedure ({@link NewProcedures}). A fix that cannot be carried out on the resources gives no
+ * suggestion (the card states it as advice).
  */
 @Component
 public class SuggestionBuilder {
 
     private final FhirJson fhirJson;
+    private final BodySiteMuscles bodySites;
 
-    public SuggestionBuilder(FhirJson fhirJson) {
+    public SuggestionBuilder(FhirJson fhirJson, RulePack rulePack) {
         this.fhirJson = fhirJson;
+        this.bodySites = new BodySiteMuscles(rulePack.muscles());
     }
 
     public Optional<Suggestion> suggest(Fix fix, AdaptedLines adapted) {
         if (fix == null || fix.actions().isEmpty()) {
             return Optional.empty();
         }
-        Edits edits = new Edits(adapted);
+        Edits edits = new Edits(adapted, fix.fromDocumentation() ? procedures(adapted) : null);
         for (FixAction action : fix.actions()) {
             if (!edits.apply(action)) {
                 return Optional.empty();
@@ -50,17 +57,27 @@ public class SuggestionBuilder {
         return Optional.of(new Suggestion(fix.label(), UUID.randomUUID().toString(), true, edits.actions(fhirJson)));
     }
 
+    private NewProcedures procedures(AdaptedLines adapted) {
+        List<Procedure> documented = adapted.sources().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue).filter(Procedure.class::isInstance).map(Procedure.class::cast).toList();
+        return new NewProcedures(bodySites, documented);
+    }
+
     /** The edited copies of the source resources, collected per line. */
     private static final class Edits {
 
         private final AdaptedLines adapted;
+        /** Non-null when Procedures may be added and deleted (a fix from documentation). */
+        private final NewProcedures newProcedures;
         private final Map<Integer, Resource> updated = new LinkedHashMap<>();
         private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
         private final Set<Integer> removed = new LinkedHashSet<>();
         private final List<Resource> created = new ArrayList<>();
 
-        Edits(AdaptedLines adapted) {
+        Edits(AdaptedLines adapted, NewProcedures newProcedures) {
             this.adapted = adapted;
+            this.newProcedures = newProcedures;
         }
 
         boolean apply(FixAction action) {
@@ -69,8 +86,10 @@ public class SuggestionBuilder {
                         r instanceof ServiceRequest order ? order.getCode() : ((Procedure) r).getCode(),
                         change.newCode()));
             } else if (action instanceof FixAction.SetUnits units) {
-                return editOrder(units.line(), "units " + units.units(),
-                        order -> ResourceEdits.setUnits(order, units.units()));
+                return adapted.sourceOf(units.line()) instanceof Procedure procedure
+                        ? moreProcedures(procedure, units)
+                        : editOrder(units.line(), "units " + units.units(),
+                                order -> ResourceEdits.setUnits(order, units.units()));
             } else if (action instanceof FixAction.RemoveModifier remove) {
                 return editOrder(remove.line(), "without modifier " + remove.modifier(),
                         order -> ResourceEdits.removeModifier(order, remove.modifier()));
@@ -78,12 +97,31 @@ public class SuggestionBuilder {
                 return editOrder(add.line(), "with modifier " + add.modifier(),
                         order -> ResourceEdits.addModifier(order, add.modifier()));
             } else if (action instanceof FixAction.RemoveLine remove) {
-                return adapted.sourceOf(remove.line()) instanceof ServiceRequest && removed.add(remove.line());
+                Resource source = adapted.sourceOf(remove.line());
+                boolean removable = source instanceof ServiceRequest
+                        || (source instanceof Procedure && newProcedures != null && source.getIdElement().hasIdPart());
+                return removable && removed.add(remove.line());
             } else if (action instanceof FixAction.AddLine add) {
                 return create(add);
             }
             // LinkDiagnosis: which diagnosis to link is the clinician's call.
             return false;
+        }
+
+        /** A Procedure is one unit: more units of its code are more Procedures, one per region. */
+        private boolean moreProcedures(Procedure existing, FixAction.SetUnits units) {
+            if (newProcedures == null || units.units() < 1) {
+                return false;
+            }
+            String code = codeAfterEdits(units.line());
+            List<Region> rest = newProcedures.notCoveredBy(existing, units.regions());
+            created.addAll(newProcedures.create(existing, code, units.units() - 1, rest));
+            return true;
+        }
+
+        private String codeAfterEdits(int line) {
+            Resource resource = updated.getOrDefault(line, adapted.sourceOf(line));
+            return FhirCodes.procedureCoding(((Procedure) resource).getCode()).getCode();
         }
 
         private boolean editOrder(int line, String note, Consumer<ServiceRequest> edit) {
@@ -106,31 +144,52 @@ public class SuggestionBuilder {
                 model = adapted.sources().values().stream().filter(ServiceRequest.class::isInstance)
                         .findFirst().orElse(null);
             }
-            if (!(model instanceof ServiceRequest order)) {
-                return false;
+            if (model instanceof ServiceRequest order) {
+                created.add(ResourceEdits.newOrderLike(order, add.code(), add.units(), add.modifiers()));
+                return true;
             }
-            created.add(ResourceEdits.newOrderLike(order, add.code(), add.units(), add.modifiers()));
-            return true;
+            if (model instanceof Procedure procedure && newProcedures != null && add.modifiers().isEmpty()) {
+                created.addAll(newProcedures.create(procedure, add.code(), add.units(), add.regions()));
+                return true;
+            }
+            return false;
         }
 
         List<Action> actions(FhirJson json) {
             List<Action> actions = new ArrayList<>();
             updated.forEach((line, resource) -> {
                 if (!removed.contains(line)) {
-                    actions.add(new Action(Action.UPDATE, "Change the order for " + adapted.lines().get(line).code() + ": "
-                            + String.join(", ", notes.get(line)), json.toJson(resource), null));
+                    actions.add(new Action(Action.UPDATE, "Change the " + noun(resource) + " for "
+                            + adapted.lines().get(line).code() + ": " + String.join(", ", notes.get(line)),
+                            json.toJson(resource), null));
                 }
             });
             for (Resource resource : created) {
-                ServiceRequest order = (ServiceRequest) resource;
-                actions.add(new Action(Action.CREATE, "Add an order for "
-                        + FhirCodes.procedureCoding(order.getCode()).getCode(), json.toJson(resource), null));
+                actions.add(new Action(Action.CREATE, "Add " + (resource instanceof Procedure ? "a Procedure" : "an order")
+                        + " for " + FhirCodes.procedureCoding(codeOf(resource)).getCode() + sites(resource),
+                        json.toJson(resource), null));
             }
             for (int line : removed) {
-                actions.add(new Action(Action.DELETE, "Remove the order for " + adapted.lines().get(line).code(),
-                        null, List.of(adapted.lines().get(line).paths().resource())));
+                actions.add(new Action(Action.DELETE, "Remove the " + noun(adapted.sourceOf(line)) + " for "
+                        + adapted.lines().get(line).code(), null, List.of(adapted.lines().get(line).paths().resource())));
             }
             return actions;
+        }
+
+        private static String noun(Resource resource) {
+            return resource instanceof Procedure ? "Procedure" : "order";
+        }
+
+        private static CodeableConcept codeOf(Resource resource) {
+            return resource instanceof Procedure procedure ? procedure.getCode() : ((ServiceRequest) resource).getCode();
+        }
+
+        private static String sites(Resource resource) {
+            if (!(resource instanceof Procedure procedure) || !procedure.hasBodySite()) {
+                return "";
+            }
+            int n = procedure.getBodySite().size();
+            return " (" + n + (n == 1 ? " documented muscle)" : " documented muscles)");
         }
     }
 }

@@ -28,6 +28,7 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
     /** The problem this rule owns: the codes disagree with the documented muscles. */
     static final String KEY = "DOCUMENTED-MUSCLES";
     static final String UNPLACED_KEY = "DOCUMENTED-MUSCLES-UNPLACED";
+    static final String UNDATED_KEY = "DOCUMENTED-MUSCLES-UNDATED";
     /** The code sets whose codes the derivation decides. */
     static final List<String> DERIVED_SETS = List.of(CodeSets.LIMB_PRIMARY_1_TO_4, CodeSets.LIMB_PRIMARY_5_PLUS,
             CodeSets.LIMB_ADDON_1_TO_4, CodeSets.LIMB_ADDON_5_PLUS, CodeSets.TRUNK_1_TO_5, CodeSets.TRUNK_6_PLUS,
@@ -40,14 +41,17 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
 
     @Override
     public List<Finding> evaluate(CodingFacts day, RulePack pack) {
+        List<Finding> findings = new ArrayList<>();
+        if (!day.undatedMuscles().isEmpty()) {
+            findings.add(undated(pack, day.undatedMuscles()));
+        }
         if (day.documentedMuscles().isEmpty()) {
-            return List.of();
+            return findings;
         }
         DerivedCodes derived = new MuscleCodeDerivation(pack.codeSets()).derive(day.documentedMuscles());
         List<ServiceLine> billed = day.lines().stream()
                 .filter(line -> DERIVED_SETS.stream().anyMatch(set -> pack.codeSets().contains(set, line.code())))
                 .toList();
-        List<Finding> findings = new ArrayList<>();
         if (!derived.codes().isEmpty() && !billed.isEmpty() && !unitsByCode(billed).equals(derived.unitsByCode())) {
             findings.add(disagreement(pack, billed, derived));
         }
@@ -77,8 +81,8 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
                         + codes.describe(codes.primary5plus()) + " or " + codes.describe(codes.primary1to4())
                         + "; every other limb is " + codes.describe(codes.addOn5plus()) + " or "
                         + codes.describe(codes.addOn1to4()) + ". Trunk and neck muscles are counted apart.")
-                .fix(new Fix("Report " + derived.describe() + " as the documentation supports",
-                        CodeSetEdits.replace(billed, derived.codes())))
+                .fix(Fix.fromDocumentation("Report " + derived.describe() + " as the documentation supports",
+                        CodeSetEdits.replace(billed, derived.codes(), derived::regionsOf)))
                 .at(LimbLines.codePaths(billed))
                 .at(LimbLines.unitPaths(billed))
                 .key(KEY)
@@ -107,6 +111,24 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
                 .fix(Fix.advice("Document the muscle by a known name or code, with its side"))
                 .at(muscles.stream().map(DocumentedMuscle::path).toList())
                 .key(UNPLACED_KEY)
+                .cite(pack.muscles().citation())
+                .build();
+    }
+
+    private static Finding undated(RulePack pack, List<DocumentedMuscle> muscles) {
+        String summary = muscles.size() + (muscles.size() == 1 ? " documented muscle was" : " documented muscles were")
+                + " not counted: no date of service matches when injected";
+        List<String> names = muscles.stream().map(m -> m.name() + (m.date() == null ? " (no date)"
+                : " (" + m.date() + ", no line that day)")).distinct().toList();
+        return LimbFinding.of(ID)
+                .severity(Severity.INFORMATION)
+                .summary(summary)
+                .paragraph("What", "Not counted on any date of service: " + String.join(", ", names) + ".")
+                .paragraph("Why", "Each date of service is checked against the muscles injected that day. These "
+                        + "muscles carry no date while the lines span several dates, or carry a date no line has.")
+                .fix(Fix.advice("Record when each muscle was injected (the Procedure's performed date)"))
+                .at(muscles.stream().map(DocumentedMuscle::path).toList())
+                .key(UNDATED_KEY)
                 .cite(pack.muscles().citation())
                 .build();
     }

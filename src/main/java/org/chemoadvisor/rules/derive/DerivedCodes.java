@@ -13,14 +13,23 @@ import org.chemoadvisor.facts.Region;
  * @param musclesByRegion distinct muscles counted per region, in the order the regions were ranked
  * @param unplaced        muscles that could not be placed (unknown muscle or limb side not documented);
  *                        reported, never counted
+ * @param regionsByCode   for each derived code, the region each of its units stands for, in order
  */
 public record DerivedCodes(List<DerivedCode> codes, Map<Region, Integer> musclesByRegion,
-        List<DocumentedMuscle> unplaced) {
+        List<DocumentedMuscle> unplaced, Map<String, List<Region>> regionsByCode) {
 
     public DerivedCodes {
         codes = List.copyOf(codes);
         musclesByRegion = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(musclesByRegion));
         unplaced = List.copyOf(unplaced);
+        Map<String, List<Region>> regions = new LinkedHashMap<>();
+        regionsByCode.forEach((code, list) -> regions.put(code, List.copyOf(list)));
+        regionsByCode = java.util.Collections.unmodifiableMap(regions);
+    }
+
+    /** The regions the units of {@code code} stand for; empty when the code was not derived. */
+    public List<Region> regionsOf(String code) {
+        return regionsByCode.getOrDefault(code, List.of());
     }
 
     /** Units per code, for comparing with what was billed. */

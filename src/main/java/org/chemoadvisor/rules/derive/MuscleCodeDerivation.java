@@ -43,35 +43,33 @@ public final class MuscleCodeDerivation {
             }
         }
         Map<Region, Integer> counts = new LinkedHashMap<>();
+        Map<String, List<Region>> regions = new LinkedHashMap<>();
+        limbs(distinct, counts, regions);
+        count(distinct, Region.TRUNK, counts).ifPresent(n -> regions.computeIfAbsent(
+                sets.single(n >= TRUNK_6_PLUS ? CodeSets.TRUNK_6_PLUS : CodeSets.TRUNK_1_TO_5),
+                c -> new ArrayList<>()).add(Region.TRUNK));
+        count(distinct, Region.NECK, counts).ifPresent(n -> regions.computeIfAbsent(sets.single(CodeSets.NECK),
+                c -> new ArrayList<>()).add(Region.NECK));
         List<DerivedCode> codes = new ArrayList<>();
-        limbs(distinct, counts, codes);
-        count(distinct, Region.TRUNK, counts).ifPresent(n -> codes.add(new DerivedCode(
-                sets.single(n >= TRUNK_6_PLUS ? CodeSets.TRUNK_6_PLUS : CodeSets.TRUNK_1_TO_5), 1)));
-        count(distinct, Region.NECK, counts).ifPresent(n -> codes.add(new DerivedCode(sets.single(CodeSets.NECK), 1)));
-        return new DerivedCodes(codes, counts, unplaced);
+        regions.forEach((code, units) -> codes.add(new DerivedCode(code, units.size())));
+        return new DerivedCodes(codes, counts, unplaced, regions);
     }
 
-    private void limbs(Map<Region, Set<String>> distinct, Map<Region, Integer> counts, List<DerivedCode> codes) {
+    /** Adds each limb's code to {@code regions} (code -> the limb of each unit): first limb, then add-ons. */
+    private void limbs(Map<Region, Set<String>> distinct, Map<Region, Integer> counts,
+            Map<String, List<Region>> regions) {
         // Most muscles first; ties keep the Region order so the result never depends on input order.
         List<Region> limbs = distinct.keySet().stream().filter(Region::isLimb)
                 .sorted(Comparator.comparingInt((Region r) -> -distinct.get(r).size()).thenComparing(Region::ordinal))
                 .limit(1 + MAX_ADD_ON_LIMBS).toList();
-        if (limbs.isEmpty()) {
-            return;
-        }
-        Map<String, Integer> addOnUnits = new LinkedHashMap<>();
         for (int i = 0; i < limbs.size(); i++) {
             int n = distinct.get(limbs.get(i)).size();
             counts.put(limbs.get(i), n);
-            if (i == 0) {
-                codes.add(new DerivedCode(sets.single(n >= LIMB_5_PLUS
-                        ? CodeSets.LIMB_PRIMARY_5_PLUS : CodeSets.LIMB_PRIMARY_1_TO_4), 1));
-            } else {
-                addOnUnits.merge(sets.single(n >= LIMB_5_PLUS
-                        ? CodeSets.LIMB_ADDON_5_PLUS : CodeSets.LIMB_ADDON_1_TO_4), 1, Integer::sum);
-            }
+            String set = i == 0
+                    ? (n >= LIMB_5_PLUS ? CodeSets.LIMB_PRIMARY_5_PLUS : CodeSets.LIMB_PRIMARY_1_TO_4)
+                    : (n >= LIMB_5_PLUS ? CodeSets.LIMB_ADDON_5_PLUS : CodeSets.LIMB_ADDON_1_TO_4);
+            regions.computeIfAbsent(sets.single(set), c -> new ArrayList<>()).add(limbs.get(i));
         }
-        addOnUnits.forEach((code, units) -> codes.add(new DerivedCode(code, units)));
     }
 
     private static Optional<Integer> count(Map<Region, Set<String>> distinct, Region region,

@@ -17,6 +17,7 @@ import org.chemoadvisor.cdshooks.adapt.ServiceRequestLines;
 import org.chemoadvisor.cdshooks.api.Action;
 import org.chemoadvisor.cdshooks.api.Card;
 import org.chemoadvisor.cdshooks.data.FhirJson;
+import org.chemoadvisor.rulepack.load.RulePackLoader;
 import org.chemoadvisor.rules.Citation;
 import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.Fix;
@@ -138,7 +139,7 @@ class CardRendererTest {
     }
 
     @Test
-    void documentedProceduresTakeCodeChangesButAreNeverDeleted() {
+    void aFixNotFromDocumentationRecodesProceduresButNeverDeletesThem() {
         Fix recode = Fix.of("Recode", new FixAction.ChangeCode(0, "64644"), new FixAction.ChangeCode(1, "64643"));
         Fix remove = Fix.of("Drop it", new FixAction.RemoveLine(1));
 
@@ -150,6 +151,20 @@ class CardRendererTest {
                 .containsExactly("Procedure/proc-64642=64644", "Procedure/proc-64645=64643");
         assertThat(removed.suggestions()).isEmpty();
         assertThat(removed.detail()).contains("**Suggested fix:** Drop it");
+    }
+
+    @Test
+    void aFixFromDocumentationAddsAndDeletesProcedures() {
+        Fix derived = Fix.fromDocumentation("Report 64644 + 64643", List.of(new FixAction.ChangeCode(0, "64644"),
+                new FixAction.RemoveLine(1), new FixAction.AddLine("64643", 2, List.of(), 0)));
+
+        List<Action> actions = renderer.render(finding(Severity.WARNING, derived), procedures).suggestions().get(0).actions();
+
+        assertThat(actions).extracting(Action::type).containsExactly("update", "create", "create", "delete");
+        assertThat(actions.get(1).resource().at("/code/coding/0/code").asText()).isEqualTo("64643");
+        assertThat(actions.get(1).resource().path("id").asText())
+                .isNotEqualTo(actions.get(2).resource().path("id").asText());
+        assertThat(actions.get(3).resourceId()).containsExactly("Procedure/proc-64645");
     }
 
     @Test
@@ -165,7 +180,7 @@ class CardRendererTest {
     }
 
     private static CardRenderer renderer(CardProperties properties) {
-        return new CardRenderer(properties, new SuggestionBuilder(new FhirJson(FHIR, new ObjectMapper())));
+        return new CardRenderer(properties, new SuggestionBuilder(new FhirJson(FHIR, new ObjectMapper()), RulePackLoader.loadBundled()));
     }
 
     private static Bundle bundle(String name) throws Exception {

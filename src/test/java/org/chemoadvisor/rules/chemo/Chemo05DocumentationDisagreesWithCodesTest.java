@@ -88,7 +88,10 @@ class Chemo05DocumentationDisagreesWithCodesTest {
 
         Finding finding = new Chemo05DocumentationDisagreesWithCodes().evaluate(facts, pack).get(0);
 
-        assertThat(finding.fix().actions()).containsExactly(new FixAction.SetUnits(1, 3));
+        // Ties go by Region order: the left arm is the first limb; each 64645 unit names the limb it stands for.
+        assertThat(finding.fix().actions()).containsExactly(new FixAction.SetUnits(1, 3,
+                List.of(RIGHT_UPPER_LIMB, LEFT_LOWER_LIMB, RIGHT_LOWER_LIMB)));
+        assertThat(finding.fix().fromDocumentation()).isTrue();
         assertThat(codesAfter(facts, finding)).containsExactly("64644", "64645", "64645", "64645");
     }
 

@@ -54,6 +54,21 @@ class MuscleCodeDerivationTest {
     }
 
     @Test
+    void eachDerivedUnitNamesTheRegionItStandsFor() {
+        add(RIGHT_UPPER_LIMB, ARM);
+        add(LEFT_LOWER_LIMB, LEG.subList(0, 2));
+        add(LEFT_UPPER_LIMB, ARM.subList(0, 3));
+        add(Region.TRUNK, List.of("erector-spinae"));
+
+        DerivedCodes result = derivation.derive(muscles);
+
+        assertThat(result.regionsOf("64644")).containsExactly(RIGHT_UPPER_LIMB);
+        assertThat(result.regionsOf("64643")).containsExactly(LEFT_UPPER_LIMB, LEFT_LOWER_LIMB);
+        assertThat(result.regionsOf("64646")).containsExactly(Region.TRUNK);
+        assertThat(result.regionsOf("64645")).isEmpty();
+    }
+
+    @Test
     void fourLimbsWithFivePlusEachAre64644AndThreeUnitsOf64645() {
         add(RIGHT_UPPER_LIMB, ARM);
         add(LEFT_UPPER_LIMB, ARM);
