@@ -10,7 +10,9 @@ import org.chemoadvisor.rules.Citation;
 /**
  * Named sets of codes the rules reason about (which codes are limb primaries, which modifiers
  * mark a distinct service, which places of service are facilities...). Loaded from data so that
- * no code list lives in an {@code if}. Names are the constants below.
+ * no code list lives in an {@code if}. Names are the constants below. A set read from a FHIR
+ * ValueSet carries that ValueSet's citation (title, version, canonical URL); the others cite the
+ * code-sets table.
  */
 public final class CodeSets implements Versioned {
 
@@ -48,12 +50,37 @@ public final class CodeSets implements Versioned {
 
     private final Map<String, Set<String>> sets;
     private final Citation citation;
+    private final Map<String, Citation> setCitations;
 
     public CodeSets(Map<String, ? extends Collection<String>> sets, Citation citation) {
+        this(sets, citation, Map.of());
+    }
+
+    /**
+     * @param citation      what the sets without an entry in {@code setCitations} rest on
+     * @param setCitations  per set, the source it was read from (a ValueSet)
+     */
+    public CodeSets(Map<String, ? extends Collection<String>> sets, Citation citation,
+            Map<String, Citation> setCitations) {
         Map<String, Set<String>> copy = new HashMap<>();
         sets.forEach((name, codes) -> copy.put(name, Set.copyOf(new LinkedHashSet<>(codes))));
         this.sets = Map.copyOf(copy);
         this.citation = citation;
+        this.setCitations = Map.copyOf(setCitations);
+    }
+
+    /** A copy in which one set holds other codes, read from another source (e.g. a payer's ValueSet). */
+    public CodeSets withSet(String setName, Collection<String> codes, Citation source) {
+        Map<String, Set<String>> copy = new HashMap<>(sets);
+        copy.put(setName, Set.copyOf(new LinkedHashSet<>(codes)));
+        Map<String, Citation> citations = new HashMap<>(setCitations);
+        citations.put(setName, source);
+        return new CodeSets(copy, citation, citations);
+    }
+
+    /** The source of one set: its ValueSet when it came from one, else the code-sets table. */
+    public Citation citation(String setName) {
+        return setCitations.getOrDefault(setName, citation);
     }
 
     public boolean contains(String setName, String code) {

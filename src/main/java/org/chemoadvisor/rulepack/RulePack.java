@@ -17,4 +17,9 @@ public record RulePack(AddOnEdits addOns, MueTable mue, PtpTable ptp, MpfsIndica
         Objects.requireNonNull(codeSets, "codeSets");
         Objects.requireNonNull(muscles, "muscles");
     }
+
+    /** The same pack with other code sets (e.g. a payer's supporting diagnoses). */
+    public RulePack withCodeSets(CodeSets other) {
+        return new RulePack(addOns, mue, ptp, mpfs, other, muscles);
+    }
 }

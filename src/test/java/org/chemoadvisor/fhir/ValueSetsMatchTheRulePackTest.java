@@ -19,9 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The published ValueSets and the rule pack's code sets hold the same codes, so what the service
- * checks is what it publishes. ICD-10-CM categories are is-a filters with dots; the code sets hold
- * the same prefixes without dots.
+ * The code sets the service loads (from the ValueSets packaged in the jar) hold exactly the codes
+ * of the ValueSets in the project's fhir-resources/, and cite them: what the service checks is
+ * what it publishes. ICD-10-CM categories are is-a filters with dots; the code sets hold the same
+ * prefixes without dots.
  */
 class ValueSetsMatchTheRulePackTest {
 
@@ -42,6 +43,8 @@ class ValueSetsMatchTheRulePackTest {
 
         assertThat(valueSet.getUrl()).isEqualTo(BASE + id);
         assertThat(codes(valueSet)).containsExactlyInAnyOrderElementsOf(codeSets.codes(codeSet));
+        assertThat(codeSets.citation(codeSet).url()).isEqualTo(valueSet.getUrl());
+        assertThat(codeSets.citation(codeSet).version()).isEqualTo(valueSet.getVersion());
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.chemoadvisor.rulepack.CodeSets;
 
 /**
- * The product's own code sets (code-sets.csv: set, code, note, source). Every set name the rules
- * use is a constant of {@link CodeSets}; a constant without codes would make a rule silently see
- * nothing, so it stops loading instead.
+ * The product's own code sets that are not published as ValueSets (code-sets.csv: set, code,
+ * note, source). Every set name the rules use is a constant of {@link CodeSets}; a constant without
+ * codes (in this table or a ValueSet) would make a rule silently see nothing, so it stops loading.
  */
 final class CodeSetsReader {
 
@@ -33,7 +33,6 @@ final class CodeSetsReader {
             }
             sets.computeIfAbsent(set, k -> new ArrayList<>()).add(row.code(CODE));
         });
-        requireEveryNamedSet(source.name(), sets);
         return sets;
     }
 
@@ -49,7 +48,8 @@ final class CodeSetsReader {
         }
         if (!missing.isEmpty()) {
             throw new RulePackLoadException(file + ": no codes for the code set(s) " + String.join(", ", missing)
-                    + "; every set the rules name must have at least one row in the 'set' column");
+                    + "; every set the rules name must have codes: rows of code-sets.csv or a ValueSet named in"
+                    + " rulepack.properties (valueset.<set>=<file>)");
         }
     }
 

@@ -6,9 +6,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.chemoadvisor.rulepack.AddOnEdits;
 import org.chemoadvisor.rulepack.CodeSets;
 import org.chemoadvisor.rulepack.MpfsIndicators;
@@ -21,12 +26,17 @@ import org.chemoadvisor.rules.Citation;
 /**
  * Builds the rule pack: each CMS table from the files the settings name, else from the trimmed
  * copy bundled in the jar ({@code classpath:rulepack/}, listed in rulepack.properties); the code
- * sets always from the bundle. Every table is checked as it is read; a bad row stops loading
- * with the file, line and column in the message.
+ * sets always from the bundle: the terminology sets from the FHIR ValueSets the manifest names
+ * ({@code valueset.<set>=<file>}, in {@code classpath:fhir-resources/}), the others (places of
+ * service, modifiers, policy dates...) from code-sets.csv. Every table is checked as it is read; a
+ * bad row stops loading with the file, line and column in the message.
  */
 public final class RulePackLoader {
 
     private static final String BUNDLE = "rulepack/";
+    /** Where the ValueSets of fhir-resources/ are packaged in the jar (pom.xml resources). */
+    static final String VALUE_SETS = "fhir-resources/";
+    private static final String VALUE_SET_KEY = "valueset.";
 
     private RulePackLoader() {
     }
@@ -36,6 +46,11 @@ public final class RulePackLoader {
     }
 
     public static RulePack load(RulePackProperties settings) {
+        return load(settings, file -> TableSource.classpath(VALUE_SETS + file));
+    }
+
+    /** @param valueSets where each ValueSet file the manifest names is read from */
+    static RulePack load(RulePackProperties settings, Function<String, TableSource> valueSets) {
         Properties manifest = readManifest();
         SharedValues shared = new SharedValues();
         TableChoice aoc = choose(manifest, "aoc", settings.aoc());
@@ -49,8 +64,32 @@ public final class RulePackLoader {
                 new MueTable(mue.readAll(MueReader::read, shared), mue.citation()),
                 new PtpTable(ptp.readAll(PtpReader::read, shared), ptp.citation()),
                 new MpfsIndicators(mpfs.readAll(MpfsReader::read, shared), mpfs.citation()),
-                new CodeSets(CodeSetsReader.read(codeSets.sources().get(0), shared), codeSets.citation()),
+                codeSets(manifest, codeSets, valueSets, shared),
                 muscleTable(muscles, shared));
+    }
+
+    private static CodeSets codeSets(Properties manifest, TableChoice table, Function<String, TableSource> valueSets,
+            SharedValues shared) {
+        TableSource csv = table.sources().get(0);
+        Map<String, List<String>> sets = new LinkedHashMap<>(CodeSetsReader.read(csv, shared));
+        Map<String, Citation> citations = new HashMap<>();
+        for (String key : new TreeSet<>(manifest.stringPropertyNames())) {
+            if (!key.startsWith(VALUE_SET_KEY)) {
+                continue;
+            }
+            String set = key.substring(VALUE_SET_KEY.length());
+            TableSource source = valueSets.apply(manifest.getProperty(key).trim());
+            if (sets.containsKey(set)) {
+                throw new RulePackLoadException(csv.name() + ": code set '" + set + "' is read from the ValueSet "
+                        + source.name() + "; remove its rows from the table");
+            }
+            ValueSetReader.Content content = ValueSetReader.read(source.name(), source.opener()::open);
+            sets.put(set, List.copyOf(content.codes()));
+            citations.put(set, content.citation());
+        }
+        CodeSetsReader.requireEveryNamedSet(csv.name() + " and the ValueSets in " + BUNDLE + "rulepack.properties",
+                sets);
+        return new CodeSets(sets, table.citation(), citations);
     }
 
     private static MuscleTable muscleTable(TableChoice choice, SharedValues shared) {

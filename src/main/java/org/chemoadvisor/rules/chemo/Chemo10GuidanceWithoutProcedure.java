@@ -52,11 +52,11 @@ public final class Chemo10GuidanceWithoutProcedure implements Rule {
                 + "**Why:** guidance is an add-on service; it is reportable only with the chemodenervation "
                 + "it guided. Either the procedure line is missing or the guidance line does not belong.\n\n"
                 + "**Source:** " + pack.addOns().citation() + " (listed primaries of " + guidance + "); "
-                + pack.codeSets().citation() + ", set `" + CodeSets.CHEMODENERVATION + "`.";
+                + pack.codeSets().citation(CodeSets.CHEMODENERVATION) + ".";
         return new Finding(ID, Severity.ERROR,
                 "Guidance " + guidance + " without a chemodenervation procedure the same day",
                 detail,
-                List.of(pack.addOns().citation(), pack.codeSets().citation()),
+                List.of(pack.addOns().citation(), pack.codeSets().citation(CodeSets.CHEMODENERVATION)),
                 GuidanceLines.linePaths(lines),
                 new Fix("Remove the " + guidance + " guidance line, or add the chemodenervation it guided",
                         GuidanceLines.removeAll(lines)),

@@ -51,11 +51,11 @@ public final class Chemo11TwoGuidanceMethods implements Rule {
                 + "never billed together.\n\n"
                 + "**Source:** " + pack.ptp().citation() + (edit.isPresent() ? " (column 1 " + edit.get().column1()
                 + ", column 2 " + edit.get().column2() + ", modifier indicator " + edit.get().modifierIndicator()
-                + ")" : "") + "; " + pack.codeSets().citation() + ", set `" + CodeSets.GUIDANCE + "`.";
+                + ")" : "") + "; " + pack.codeSets().citation(CodeSets.GUIDANCE) + ".";
         return List.of(new Finding(ID, Severity.ERROR,
                 "Two guidance methods (" + first + " and " + second + ") the same day: report only the one used",
                 detail,
-                List.of(pack.ptp().citation(), pack.codeSets().citation()),
+                List.of(pack.ptp().citation(), pack.codeSets().citation(CodeSets.GUIDANCE)),
                 GuidanceLines.linePaths(GuidanceLines.union(firstLines, secondLines)),
                 new Fix("Keep the guidance method actually used: remove " + remove + " if " + keep
                         + " was the method performed", GuidanceLines.removeAll(removed)),

@@ -56,18 +56,19 @@ public final class Chemo12GuidanceUnitsAboveCap implements Rule {
         }
         return Optional.of(new Cap(procedureUnits, "CPT allows one guidance unit per chemodenervation code "
                 + "reported, and " + procedureUnits + " chemodenervation unit" + (procedureUnits == 1 ? " is" : "s are")
-                + " reported that day", pack.codeSets().citation()));
+                + " reported that day", pack.codeSets().citation(CodeSets.CHEMODENERVATION)));
     }
 
     private Finding finding(String guidance, List<ServiceLine> lines, int units, Cap cap, RulePack pack) {
         String detail = "**What:** guidance code " + guidance + " is reported with " + units + " units on one day.\n\n"
                 + "**Why:** " + cap.reason() + ".\n\n"
-                + "**Source:** " + cap.source() + "; " + pack.codeSets().citation() + ", sets `"
-                + CodeSets.GUIDANCE + "` and `" + CodeSets.CHEMODENERVATION + "`.";
+                + "**Source:** " + cap.source() + "; " + pack.codeSets().citation(CodeSets.GUIDANCE) + "; "
+                + pack.codeSets().citation(CodeSets.CHEMODENERVATION) + ".";
         return new Finding(ID, Severity.ERROR,
                 "Guidance " + guidance + ": " + units + " units reported, at most " + cap.units() + " allowed",
                 detail,
-                List.of(cap.source(), pack.codeSets().citation()).stream().distinct().toList(),
+                List.of(cap.source(), pack.codeSets().citation(CodeSets.GUIDANCE),
+                        pack.codeSets().citation(CodeSets.CHEMODENERVATION)).stream().distinct().toList(),
                 GuidanceLines.paths(lines, l -> l.paths().units()),
                 GuidanceLines.reduceUnitsTo(lines, cap.units(), guidance),
                 Set.of(GuidanceLines.mueKey(guidance)));

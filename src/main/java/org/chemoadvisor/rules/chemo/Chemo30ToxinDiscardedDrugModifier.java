@@ -60,12 +60,12 @@ public final class Chemo30ToxinDiscardedDrugModifier implements Rule {
                 + "**Why:** from " + start + " every single-dose container drug needs JZ when none of it was "
                 + "discarded, or JW on a separate line for the amount discarded; Medicare returns the claim "
                 + "otherwise.\n\n"
-                + "**Source:** " + policy + "; " + pack.codeSets().citation() + ", sets `" + CodeSets.TOXIN
-                + "` and `" + CodeSets.DISCARDED_DRUG_POLICY_START + "`.";
+                + "**Source:** " + policy + "; " + pack.codeSets().citation(CodeSets.TOXIN) + "; "
+                + pack.codeSets().citation() + ", set `" + CodeSets.DISCARDED_DRUG_POLICY_START + "`.";
         return new Finding(ID, GuidanceLines.severity(day, Severity.ERROR, Severity.INFORMATION),
                 "Toxin " + line.code() + " without JW or JZ (required from " + start + ")",
                 detail,
-                List.of(policy, pack.codeSets().citation()),
+                List.of(policy, pack.codeSets().citation(CodeSets.TOXIN), pack.codeSets().citation()),
                 List.of(line.paths().code()),
                 Fix.of("Add JZ to " + line.code() + " only if nothing was discarded; if some was, "
                         + "report the discarded amount on a separate " + line.code() + " line with JW",

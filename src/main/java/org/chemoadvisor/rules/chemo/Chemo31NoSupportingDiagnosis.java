@@ -7,6 +7,7 @@ import org.chemoadvisor.facts.Diagnosis;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.rulepack.CodeSets;
 import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rules.Citation;
 import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.Fix;
 import org.chemoadvisor.rules.FixAction;
@@ -22,7 +23,10 @@ import org.chemoadvisor.rules.Severity;
 public final class Chemo31NoSupportingDiagnosis implements Rule {
 
     public static final String ID = "CHEMO-31";
-    /** Canonical URL of the default value set (fhir-resources/ValueSet-chemodenervation-supporting-diagnoses.json). */
+    /**
+     * Canonical URL of the default value set (fhir-resources/ValueSet-chemodenervation-supporting-diagnoses.json).
+     * A payer may have its own: the finding names the set the pack holds.
+     */
     public static final String VALUE_SET = "http://chemoadvisor.org/fhir/ValueSet/chemodenervation-supporting-diagnoses";
 
     @Override
@@ -48,6 +52,11 @@ public final class Chemo31NoSupportingDiagnosis implements Rule {
     }
 
     private Finding finding(CodingFacts day, ServiceLine line, RulePack pack) {
+        CodeSets sets = pack.codeSets();
+        Citation supporting = sets.citation(CodeSets.SUPPORTING_DIAGNOSIS);
+        String valueSet = supporting.url() == null || supporting.url().isBlank() ? VALUE_SET : supporting.url();
+        List<Citation> citations = List.of(supporting, sets.citation(CodeSets.SUPPORTING_DIAGNOSIS_WITH_SPASM),
+                sets.citation(CodeSets.MUSCLE_SPASM_DIAGNOSIS)).stream().distinct().toList();
         String found = day.diagnoses().isEmpty() ? "no diagnosis at all"
                 : "only " + String.join(", ", day.diagnoses().stream().map(Diagnosis::code).toList());
         String detail = "**What:** limb or trunk chemodenervation (" + line.code() + ") is reported with "
@@ -56,16 +65,15 @@ public final class Chemo31NoSupportingDiagnosis implements Rule {
                 + "cerebral palsy, spastic hemiplegia, limb paralysis after stroke, hereditary spastic "
                 + "paraplegia, multiple sclerosis, dystonia, or paraplegia/monoplegia together with muscle "
                 + "spasm. Without such a diagnosis the claim is likely denied.\n\n"
-                + "**Source:** value set " + VALUE_SET + "; " + pack.codeSets().citation() + ", sets `"
-                + CodeSets.SUPPORTING_DIAGNOSIS + "`, `" + CodeSets.SUPPORTING_DIAGNOSIS_WITH_SPASM + "` and `"
-                + CodeSets.MUSCLE_SPASM_DIAGNOSIS + "`.";
+                + "**Source:** value set " + valueSet + "; "
+                + String.join("; ", citations.stream().map(Citation::toString).toList()) + ".";
         return new Finding(ID, Severity.WARNING,
                 "Chemodenervation " + line.code() + " without a supporting diagnosis",
                 detail,
-                List.of(pack.codeSets().citation()),
+                citations,
                 List.of(line.paths().code()),
                 Fix.of("Link the documented diagnosis that supports the injections (spasticity or dystonia)",
-                        new FixAction.LinkDiagnosis(line.index(), VALUE_SET)),
+                        new FixAction.LinkDiagnosis(line.index(), valueSet)),
                 Set.of());
     }
 }
