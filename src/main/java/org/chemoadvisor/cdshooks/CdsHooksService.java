@@ -13,6 +13,7 @@ import org.chemoadvisor.cdshooks.cards.CardRenderer;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.feedback.IssuedCard;
 import org.chemoadvisor.feedback.IssuedCards;
+import org.chemoadvisor.policy.PayerRulePacks;
 import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.RuleEngine;
 import org.slf4j.Logger;
@@ -29,16 +30,18 @@ public class CdsHooksService {
     private final HookDataReader reader;
     private final FactsAssembler facts;
     private final RuleEngine engine;
+    private final PayerRulePacks packs;
     private final CardRenderer renderer;
     private final IssuedCards issuedCards;
     private final Clock clock;
 
     public CdsHooksService(CdsServiceCatalog catalog, HookDataReader reader, FactsAssembler facts, RuleEngine engine,
-            CardRenderer renderer, IssuedCards issuedCards) {
+            PayerRulePacks packs, CardRenderer renderer, IssuedCards issuedCards) {
         this.catalog = catalog;
         this.reader = reader;
         this.facts = facts;
         this.engine = engine;
+        this.packs = packs;
         this.renderer = renderer;
         this.issuedCards = issuedCards;
         this.clock = Clock.systemUTC();
@@ -55,7 +58,8 @@ public class CdsHooksService {
         }
         HookData data = reader.supportingData(hook, service, request, lines);
         CodingFacts codingFacts = facts.facts(lines, data.conditions(), data.coverages());
-        List<Finding> findings = engine.evaluate(codingFacts);
+        List<Finding> findings = engine.evaluate(codingFacts,
+                packs.forPayers(FactsAssembler.payerKeys(data.coverages())));
         if (hook == Hook.ORDER_SELECT) {
             findings = SelectionFocus.focus(findings, lines, data.selections());
         }

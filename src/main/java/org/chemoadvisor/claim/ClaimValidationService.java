@@ -4,6 +4,7 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.fhir.StructuralValidator;
+import org.chemoadvisor.policy.PayerRulePacks;
 import org.chemoadvisor.policy.PolicyProfileResolver;
 import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.RuleEngine;
@@ -20,14 +21,16 @@ public class ClaimValidationService {
     private final StructuralValidator structuralValidator;
     private final ClaimFactsAdapter adapter;
     private final PolicyProfileResolver profiles;
+    private final PayerRulePacks packs;
     private final RuleEngine engine;
     private final ClaimOutcomeRenderer renderer;
 
     public ClaimValidationService(StructuralValidator structuralValidator, ClaimFactsAdapter adapter,
-            PolicyProfileResolver profiles, RuleEngine engine, ClaimOutcomeRenderer renderer) {
+            PolicyProfileResolver profiles, PayerRulePacks packs, RuleEngine engine, ClaimOutcomeRenderer renderer) {
         this.structuralValidator = structuralValidator;
         this.adapter = adapter;
         this.profiles = profiles;
+        this.packs = packs;
         this.engine = engine;
         this.renderer = renderer;
     }
@@ -37,13 +40,14 @@ public class ClaimValidationService {
      */
     public OperationOutcome validate(ClaimValidationRequest request) {
         ClaimReferences references = ClaimReferences.of(request);
-        PolicyProfile profile = profiles.resolve(request.profile(), ClaimPayers.keys(request.claim(), references));
+        List<String> payers = ClaimPayers.keys(request.claim(), references);
+        PolicyProfile profile = profiles.resolve(request.profile(), payers);
         AdaptedClaim adapted = adapter.adapt(request.claim(), references, profile);
         // A Bundle is validated whole: its Procedures are read too, and HAPI's locations then point into it.
         List<SingleValidationMessage> structural = request.structural()
                 ? structuralValidator.validate(request.bundle() != null ? request.bundle() : request.claim())
                 : List.of();
-        List<Finding> findings = engine.evaluate(adapted.facts());
+        List<Finding> findings = engine.evaluate(adapted.facts(), packs.forPayers(payers));
         return renderer.render(structural, adapted.notes(), findings, references::inRequest);
     }
 }

@@ -51,7 +51,8 @@ public class PolicyProfileResolver {
         return defaultProfile;
     }
 
-    private static String normalize(String key) {
+    /** How payer keys are compared: trimmed, case-insensitive. */
+    static String normalize(String key) {
         return key.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -37,14 +37,22 @@ public final class RuleEngine {
     }
 
     public List<Finding> evaluate(CodingFacts facts) {
+        return evaluate(facts, pack);
+    }
+
+    /**
+     * Evaluates with another pack of the same tables, e.g. with a payer's own supporting-diagnosis
+     * set: the caller chose it for this request.
+     */
+    public List<Finding> evaluate(CodingFacts facts, RulePack requestPack) {
         List<Finding> all = new ArrayList<>();
         for (CodingFacts day : byDateOfService(facts)) {
-            all.addAll(evaluateDay(day));
+            all.addAll(evaluateDay(day, requestPack));
         }
         return all;
     }
 
-    private List<Finding> evaluateDay(CodingFacts day) {
+    private List<Finding> evaluateDay(CodingFacts day, RulePack pack) {
         List<Finding> kept = new ArrayList<>();
         Set<String> claimed = new HashSet<>();
         for (Rule rule : rules) {

@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "chemo.policy.payers[Acme\\ Health\\ Plan]=commercial")
+        properties = {"chemo.policy.payers[Acme\\ Health\\ Plan]=commercial",
+            "chemo.policy.supporting-diagnoses.payers[Acme\\ Health\\ Plan]="
+                    + "classpath:valuesets/acme-supporting-diagnoses.json"})
 @interface ClaimServerTest {
 }

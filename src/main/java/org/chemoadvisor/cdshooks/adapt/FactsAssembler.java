@@ -99,7 +99,7 @@ public class FactsAssembler {
     }
 
     /** Payer identifiers, names and references, in the order the Coverages list them. */
-    static List<String> payerKeys(List<Resource> coverages) {
+    public static List<String> payerKeys(List<Resource> coverages) {
         List<String> keys = new ArrayList<>();
         for (Resource resource : coverages) {
             if (!(resource instanceof Coverage coverage)

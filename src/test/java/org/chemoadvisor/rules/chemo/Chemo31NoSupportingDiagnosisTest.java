@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.rulepack.CodeSets;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rulepack.load.RulePackLoader;
+import org.chemoadvisor.rules.Citation;
 import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.FixAction;
 import org.chemoadvisor.rules.Lines;
@@ -75,5 +77,44 @@ class Chemo31NoSupportingDiagnosisTest {
         assertThat(rule.evaluate(Lines.on(profile).line("64616").line("64612").line("64615").facts(), pack))
                 .isEmpty();
         assertThat(rule.evaluate(Lines.on(profile).line("J0585", 100, "JZ").facts(), pack)).isEmpty();
+    }
+
+    /** A payer's own set, as the policy layer puts it into the pack for that payer's requests. */
+    private RulePack payerPack() {
+        CodeSets sets = pack.codeSets().withSet(CodeSets.SUPPORTING_DIAGNOSIS, List.of("G80", "R252"),
+                new Citation("ValueSet Payer X supporting diagnoses", "7", "http://payer-x.example/ValueSet/dx"));
+        return pack.withCodeSets(sets);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void payerSetAcceptsACodeOutsideTheDefaultSet(PolicyProfile profile) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("R25.2").facts(), payerPack())).isEmpty();
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("R25.2").facts(), pack)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void payerSetRejectsACodeOnlyTheDefaultSetHoldsAndLinksThePayersValueSet(PolicyProfile profile) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("G35").facts(), pack)).isEmpty();
+
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("G35").facts(), payerPack()))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.fix().actions()).containsExactly(
+                            new FixAction.LinkDiagnosis(0, "http://payer-x.example/ValueSet/dx"));
+                    assertThat(f.citations()).extracting(Citation::table)
+                            .contains("ValueSet Payer X supporting diagnoses");
+                    assertThat(f.detail()).contains("http://payer-x.example/ValueSet/dx");
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void defaultFindingCitesTheBundledValueSetAndItsVersion(PolicyProfile profile) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("R25.2").facts(), pack))
+                .singleElement().satisfies(f -> assertThat(f.citations()).anySatisfy(c -> {
+                    assertThat(c.url()).isEqualTo(Chemo31NoSupportingDiagnosis.VALUE_SET);
+                    assertThat(c.version()).isEqualTo("2026.1");
+                }));
     }
 }

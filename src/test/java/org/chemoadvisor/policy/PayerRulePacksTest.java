@@ -1,0 +1,116 @@
+package org.chemoadvisor.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.chemoadvisor.rulepack.CodeSets;
+import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rulepack.load.RulePackLoadException;
+import org.chemoadvisor.rulepack.load.RulePackLoader;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/** chemo.policy.supporting-diagnoses: which supporting-diagnosis set each payer's requests get. */
+class PayerRulePacksTest {
+
+    private static final String ACME_SET = "classpath:valuesets/acme-supporting-diagnoses.json";
+    private static final String ACME_URL =
+            "http://acme-health-plan.example/fhir/ValueSet/chemodenervation-supporting-diagnoses";
+    private static final String DEFAULT_URL =
+            "http://chemoadvisor.org/fhir/ValueSet/chemodenervation-supporting-diagnoses";
+
+    private final RulePack bundled = RulePackLoader.loadBundled();
+
+    private PayerRulePacks packs(String defaultSet, Map<String, String> payers) {
+        PolicyProperties properties = new PolicyProperties("medicare", Map.of(),
+                new PolicyProperties.SupportingDiagnoses(defaultSet, payers));
+        return new PayerRulePacks(bundled, properties, new DefaultResourceLoader());
+    }
+
+    @Test
+    void payerWithItsOwnValueSetGetsThatSetMatchedByNameOrIdentifierIgnoringCase() {
+        PayerRulePacks packs = packs(null, Map.of("Acme Health Plan", ACME_SET, "ACME-01", ACME_SET));
+
+        for (List<String> keys : List.of(List.of("acme health plan"), List.of("other", "ACME-01"))) {
+            CodeSets sets = packs.forPayers(keys).codeSets();
+            assertThat(sets.codes(CodeSets.SUPPORTING_DIAGNOSIS)).containsExactlyInAnyOrder("G80", "G811", "R252");
+            assertThat(sets.citation(CodeSets.SUPPORTING_DIAGNOSIS).url()).isEqualTo(ACME_URL);
+            assertThat(sets.citation(CodeSets.SUPPORTING_DIAGNOSIS).version()).isEqualTo("2025.3");
+        }
+    }
+
+    @Test
+    void otherPayersKeepTheBundledSetAndEveryOtherTable() {
+        PayerRulePacks packs = packs(null, Map.of("Acme Health Plan", ACME_SET));
+
+        RulePack pack = packs.forPayers(List.of("Medicare Part B"));
+
+        assertThat(pack).isSameAs(bundled);
+        RulePack acme = packs.forPayers(List.of("Acme Health Plan"));
+        assertThat(acme.ptp()).isSameAs(bundled.ptp());
+        assertThat(acme.codeSets().codes(CodeSets.TOXIN)).isEqualTo(bundled.codeSets().codes(CodeSets.TOXIN));
+        assertThat(acme.codeSets().codes(CodeSets.SUPPORTING_DIAGNOSIS_WITH_SPASM))
+                .isEqualTo(bundled.codeSets().codes(CodeSets.SUPPORTING_DIAGNOSIS_WITH_SPASM));
+    }
+
+    @Test
+    void defaultValueSetReplacesTheBundledOneForPayersWithoutTheirOwn() {
+        PayerRulePacks packs = packs(ACME_SET, Map.of());
+
+        assertThat(packs.forPayers(List.of()).codeSets().citation(CodeSets.SUPPORTING_DIAGNOSIS).url())
+                .isEqualTo(ACME_URL);
+        assertThat(packs(null, Map.of()).defaultPack().codeSets().citation(CodeSets.SUPPORTING_DIAGNOSIS).url())
+                .isEqualTo(DEFAULT_URL);
+    }
+
+    @Test
+    void unreadableValueSetStopsStartUpNamingTheSettingAndTheFile() {
+        new ApplicationContextRunner().withUserConfiguration(Wiring.class)
+                .withPropertyValues("chemo.policy.supporting-diagnoses.payers[Acme Health Plan]="
+                        + "classpath:valuesets/not-a-value-set.json")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(RulePackLoadException.class)
+                        .hasMessageContaining("chemo.policy.supporting-diagnoses.payers[Acme Health Plan] = "
+                                + "classpath:valuesets/not-a-value-set.json")
+                        .hasMessageContaining("is a CodeSystem, not a ValueSet"));
+    }
+
+    @Test
+    void missingFileStopsStartUp() {
+        new ApplicationContextRunner().withUserConfiguration(Wiring.class)
+                .withPropertyValues("chemo.policy.supporting-diagnoses.default=file:/nonexistent/dx.json")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining(RulePackLoadException.class.getName() + ": "
+                                + "chemo.policy.supporting-diagnoses.default = file:/nonexistent/dx.json: cannot be read"));
+    }
+
+    @Test
+    void settingsBindAPayerNameWithSpacesInBrackets() {
+        new ApplicationContextRunner().withUserConfiguration(Wiring.class)
+                .withPropertyValues("chemo.policy.supporting-diagnoses.payers[Acme Health Plan]=" + ACME_SET)
+                .run(context -> assertThat(context.getBean(PayerRulePacks.class)
+                        .forPayers(List.of("Acme Health Plan")).codeSets().codes(CodeSets.SUPPORTING_DIAGNOSIS))
+                        .contains("R252"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(PolicyProperties.class)
+    static class Wiring {
+
+        @Bean
+        RulePack rulePack() {
+            return RulePackLoader.loadBundled();
+        }
+
+        @Bean
+        PayerRulePacks payerRulePacks(RulePack pack, PolicyProperties properties,
+                org.springframework.core.io.ResourceLoader resources) {
+            return new PayerRulePacks(pack, properties, resources);
+        }
+    }
+}
