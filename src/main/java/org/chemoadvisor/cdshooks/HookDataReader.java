@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
+import org.chemoadvisor.cdshooks.adapt.MedicationRequestLines;
 import org.chemoadvisor.cdshooks.adapt.ProcedureLines;
 import org.chemoadvisor.cdshooks.adapt.ServiceRequestLines;
 import org.chemoadvisor.cdshooks.api.CdsRequest;
 import org.chemoadvisor.cdshooks.api.CdsServiceDefinition;
 import org.chemoadvisor.cdshooks.data.FhirJson;
 import org.chemoadvisor.cdshooks.data.PrefetchResolver;
+import org.chemoadvisor.rulepack.RulePack;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
@@ -26,13 +28,18 @@ class HookDataReader {
 
     private final FhirJson fhirJson;
     private final PrefetchResolver prefetch;
+    private final RulePack rulePack;
 
-    HookDataReader(FhirJson fhirJson, PrefetchResolver prefetch) {
+    HookDataReader(FhirJson fhirJson, PrefetchResolver prefetch, RulePack rulePack) {
         this.fhirJson = fhirJson;
         this.prefetch = prefetch;
+        this.rulePack = rulePack;
     }
 
-    /** The orders in context, or the encounter's Procedures; 412 when the Procedures cannot be got. */
+    /**
+     * The orders in context (ServiceRequests, and toxin MedicationRequests as drug lines), or the
+     * encounter's Procedures; 412 when the Procedures cannot be got.
+     */
     AdaptedLines lines(Hook hook, CdsServiceDefinition service, CdsRequest request) {
         if (hook.reviewsOrders()) {
             Resource draftOrders = fhirJson.parse(request.context().get("draftOrders"), "context.draftOrders");
@@ -40,7 +47,7 @@ class HookDataReader {
                 throw CdsHooksException.badRequest("invalid_fhir_resource",
                         "context.draftOrders must be a FHIR Bundle, not " + draftOrders.fhirType());
             }
-            return ServiceRequestLines.from(bundle);
+            return MedicationRequestLines.appendTo(ServiceRequestLines.from(bundle), bundle, rulePack);
         }
         List<Resource> procedures = prefetch.resolve(service, request, PROCEDURES)
                 .orElseThrow(() -> CdsHooksException.dataUnavailable(List.of(PROCEDURES),

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param diagnosisCodes   ICD-10-CM codes this line points at (may be empty)
  * @param limb             the limb the source says this line is for ({@link Region}), or null
  * @param paths            where the line came from
+ * @param medicationOrder  true for a drug line read from a medication order (CDS Hooks
+ *                         MedicationRequest): it says the drug is ordered, but carries no billing
+ *                         modifiers (JW/JZ are added when the drug is billed) and no billing units
  */
 public record ServiceLine(
         int index,
@@ -26,7 +29,14 @@ public record ServiceLine(
         String placeOfService,
         List<String> diagnosisCodes,
         Region limb,
-        SourcePaths paths) {
+        SourcePaths paths,
+        boolean medicationOrder) {
+
+    /** A billed or ordered service (not a medication order). */
+    public ServiceLine(int index, String code, List<String> modifiers, int units, LocalDate date,
+            String placeOfService, List<String> diagnosisCodes, Region limb, SourcePaths paths) {
+        this(index, code, modifiers, units, date, placeOfService, diagnosisCodes, limb, paths, false);
+    }
 
     public ServiceLine {
         Objects.requireNonNull(code, "code");

@@ -3,11 +3,12 @@ package org.chemoadvisor.rulepack;
 import java.util.Objects;
 
 /**
- * The data the rules run on: NCCI tables, fee schedule indicators, code sets and the muscle
- * table. Immutable; loaded and validated once at start-up.
+ * The data the rules run on: NCCI tables, fee schedule indicators, code sets, and the tables the
+ * adapters read documentation and orders with (muscles, toxin medication names). Immutable; loaded
+ * and validated once at start-up.
  */
 public record RulePack(AddOnEdits addOns, MueTable mue, PtpTable ptp, MpfsIndicators mpfs, CodeSets codeSets,
-        MuscleTable muscles) {
+        MuscleTable muscles, ToxinMedications toxinMedications) {
 
     public RulePack {
         Objects.requireNonNull(addOns, "addOns");
@@ -16,10 +17,11 @@ public record RulePack(AddOnEdits addOns, MueTable mue, PtpTable ptp, MpfsIndica
         Objects.requireNonNull(mpfs, "mpfs");
         Objects.requireNonNull(codeSets, "codeSets");
         Objects.requireNonNull(muscles, "muscles");
+        Objects.requireNonNull(toxinMedications, "toxinMedications");
     }
 
     /** The same pack with other code sets (e.g. a payer's supporting diagnoses). */
     public RulePack withCodeSets(CodeSets other) {
-        return new RulePack(addOns, mue, ptp, mpfs, other, muscles);
+        return new RulePack(addOns, mue, ptp, mpfs, other, muscles, toxinMedications);
     }
 }

@@ -21,6 +21,7 @@ import org.chemoadvisor.rulepack.MueTable;
 import org.chemoadvisor.rulepack.MuscleTable;
 import org.chemoadvisor.rulepack.PtpTable;
 import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rulepack.ToxinMedications;
 import org.chemoadvisor.rules.Citation;
 
 /**
@@ -59,13 +60,28 @@ public final class RulePackLoader {
         TableChoice mpfs = choose(manifest, "mpfs", settings.mpfs());
         TableChoice codeSets = choose(manifest, "codesets", RulePackProperties.TableOverride.NONE);
         TableChoice muscles = choose(manifest, "muscles", RulePackProperties.TableOverride.NONE);
+        TableChoice toxinNames = choose(manifest, "toxinmedications", RulePackProperties.TableOverride.NONE);
+        CodeSets sets = codeSets(manifest, codeSets, valueSets, shared);
         return new RulePack(
                 new AddOnEdits(aoc.readAll(AocReader::read, shared), aoc.citation()),
                 new MueTable(mue.readAll(MueReader::read, shared), mue.citation()),
                 new PtpTable(ptp.readAll(PtpReader::read, shared), ptp.citation()),
                 new MpfsIndicators(mpfs.readAll(MpfsReader::read, shared), mpfs.citation()),
-                codeSets(manifest, codeSets, valueSets, shared),
-                muscleTable(muscles, shared));
+                sets,
+                muscleTable(muscles, shared),
+                toxinMedications(toxinNames, sets, shared));
+    }
+
+    private static ToxinMedications toxinMedications(TableChoice choice, CodeSets sets, SharedValues shared) {
+        TableSource source = choice.sources().get(0);
+        List<ToxinMedications.Entry> entries = ToxinMedicationsReader.read(source, shared);
+        for (ToxinMedications.Entry entry : entries) {
+            if (!sets.contains(CodeSets.TOXIN, entry.hcpcs())) {
+                throw new RulePackLoadException(source.name() + ": " + entry.name() + " -> " + entry.hcpcs()
+                        + ": the J-code is not in the toxin code set (" + sets.citation(CodeSets.TOXIN) + ")");
+            }
+        }
+        return new ToxinMedications(entries, choice.citation());
     }
 
     private static CodeSets codeSets(Properties manifest, TableChoice table, Function<String, TableSource> valueSets,

@@ -42,6 +42,9 @@ public final class Chemo30ToxinDiscardedDrugModifier implements Rule {
                 start + " policy", MANUAL_URL);
         List<Finding> findings = new ArrayList<>();
         for (ServiceLine line : GuidanceLines.inSet(day, pack, CodeSets.TOXIN)) {
+            if (line.medicationOrder()) {
+                continue; // JW/JZ go on the billed drug line, not on the medication order
+            }
             boolean jw = line.hasModifier(JW);
             boolean jz = line.hasModifier(JZ);
             if (jw && jz) {
