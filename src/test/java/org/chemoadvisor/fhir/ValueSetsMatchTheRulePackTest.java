@@ -37,7 +37,13 @@ class ValueSetsMatchTheRulePackTest {
         "botulinum-toxins, " + CodeSets.TOXIN,
         "chemodenervation-supporting-diagnoses, " + CodeSets.SUPPORTING_DIAGNOSIS,
         "chemodenervation-supporting-diagnoses-with-spasm, " + CodeSets.SUPPORTING_DIAGNOSIS_WITH_SPASM,
-        "muscle-spasm-diagnoses, " + CodeSets.MUSCLE_SPASM_DIAGNOSIS})
+        "muscle-spasm-diagnoses, " + CodeSets.MUSCLE_SPASM_DIAGNOSIS,
+        "chemodenervation-limbs-and-trunk, " + CodeSets.LIMB_AND_TRUNK,
+        "chemodenervation-guidance-included, " + CodeSets.GUIDANCE_INCLUDED,
+        "needle-emg, " + CodeSets.NEEDLE_EMG,
+        "office-evaluation-management, " + CodeSets.EVALUATION_MANAGEMENT,
+        "facility-places-of-service, " + CodeSets.FACILITY_POS,
+        "office-place-of-service, " + CodeSets.OFFICE_POS})
     void valueSetHoldsExactlyTheCodesOfItsCodeSet(String id, String codeSet) throws IOException {
         ValueSet valueSet = read(id);
 

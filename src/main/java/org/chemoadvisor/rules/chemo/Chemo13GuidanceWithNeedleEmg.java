@@ -50,12 +50,11 @@ public final class Chemo13GuidanceWithNeedleEmg implements Rule {
                 + "**Why:** when a needle EMG study is performed the same day, NCCI does not pay EMG or "
                 + "electrical-stimulation guidance for the injection separately; the study is reported, the "
                 + "guidance is not.\n\n"
-                + "**Source:** " + pack.ptp().citation() + "; " + pack.codeSets().citation() + ", set `"
-                + CodeSets.NEEDLE_EMG + "`.";
+                + "**Source:** " + pack.ptp().citation() + "; " + pack.codeSets().citation(CodeSets.NEEDLE_EMG) + ".";
         return new Finding(ID, GuidanceLines.severity(day, Severity.ERROR, Severity.WARNING),
                 "Guidance " + guidance + " with needle EMG " + studyList + " the same day: drop the guidance code",
                 detail,
-                List.of(pack.ptp().citation(), pack.codeSets().citation()),
+                List.of(pack.ptp().citation(), pack.codeSets().citation(CodeSets.NEEDLE_EMG)),
                 GuidanceLines.linePaths(GuidanceLines.union(guidanceLines, studies)),
                 new Fix("Remove the " + guidance + " guidance line", GuidanceLines.removeAll(guidanceLines)),
                 keys);

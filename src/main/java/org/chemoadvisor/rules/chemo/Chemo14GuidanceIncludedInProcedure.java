@@ -53,12 +53,12 @@ public final class Chemo14GuidanceIncludedInProcedure implements Rule {
                 + "**Why:** the code " + procedure + " already includes any EMG or electrical-stimulation "
                 + "guidance, so guidance is not separately reportable with it; NCCI pairs the two as never "
                 + "billed together.\n\n"
-                + "**Source:** " + pack.codeSets().citation() + ", set `" + CodeSets.GUIDANCE_INCLUDED + "`; "
+                + "**Source:** " + pack.codeSets().citation(CodeSets.GUIDANCE_INCLUDED) + "; "
                 + pack.ptp().citation() + ".";
         return new Finding(ID, Severity.ERROR,
                 "Guidance " + guidance + " is included in " + procedure + ": do not report it separately",
                 detail,
-                List.of(pack.codeSets().citation(), pack.ptp().citation()),
+                List.of(pack.codeSets().citation(CodeSets.GUIDANCE_INCLUDED), pack.ptp().citation()),
                 GuidanceLines.linePaths(GuidanceLines.union(guidanceLines, including)),
                 new Fix("Remove the " + guidance + " guidance line", GuidanceLines.removeAll(guidanceLines)),
                 keys);

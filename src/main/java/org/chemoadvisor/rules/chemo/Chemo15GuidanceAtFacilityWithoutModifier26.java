@@ -47,12 +47,13 @@ public final class Chemo15GuidanceAtFacilityWithoutModifier26 implements Rule {
                 + "**Why:** at a facility the technical component (equipment, staff) belongs to the facility; "
                 + "the practitioner reports the professional component only, marked with modifier " + modifier
                 + ".\n\n"
-                + "**Source:** " + pack.mpfs().citation() + " (PC/TC indicator); " + pack.codeSets().citation()
-                + ", sets `" + CodeSets.FACILITY_POS + "` and `" + CodeSets.PROFESSIONAL_COMPONENT_MODIFIERS + "`.";
+                + "**Source:** " + pack.mpfs().citation() + " (PC/TC indicator); "
+                + pack.codeSets().citation(CodeSets.FACILITY_POS) + "; " + pack.codeSets().citation()
+                + ", set `" + CodeSets.PROFESSIONAL_COMPONENT_MODIFIERS + "`.";
         return new Finding(ID, Severity.WARNING,
                 "Guidance " + line.code() + " at facility POS " + pos + " without modifier " + modifier,
                 detail,
-                List.of(pack.mpfs().citation(), pack.codeSets().citation()),
+                List.of(pack.mpfs().citation(), pack.codeSets().citation(CodeSets.FACILITY_POS), pack.codeSets().citation()),
                 List.of(line.paths().code()),
                 Fix.of("Add modifier " + modifier + " to " + line.code(),
                         new FixAction.AddModifier(line.index(), modifier)),

@@ -46,12 +46,12 @@ public final class Chemo32NoToxinDrugLineInOffice implements Rule {
                 + "**Why:** when the office bought the toxin, the drug is billed on its own line (HCPCS J-code, "
                 + "units in the code's billing unit, JW or JZ). When the drug came from a pharmacy, nothing "
                 + "is missing.\n\n"
-                + "**Source:** " + pack.codeSets().citation(CodeSets.TOXIN) + "; " + pack.codeSets().citation()
-                + ", set `" + CodeSets.OFFICE_POS + "`.";
+                + "**Source:** " + pack.codeSets().citation(CodeSets.TOXIN) + "; "
+                + pack.codeSets().citation(CodeSets.OFFICE_POS) + ".";
         return new Finding(ID, Severity.INFORMATION,
                 "Office chemodenervation " + line.code() + " with no toxin drug line",
                 detail,
-                List.of(pack.codeSets().citation(CodeSets.TOXIN), pack.codeSets().citation()),
+                List.of(pack.codeSets().citation(CodeSets.TOXIN), pack.codeSets().citation(CodeSets.OFFICE_POS)),
                 List.of(line.paths().code()),
                 Fix.advice("If the office supplied the toxin, add the drug line: its J-code, units, and JZ "
                         + "(nothing discarded) or JW on a separate line for the discarded amount"),

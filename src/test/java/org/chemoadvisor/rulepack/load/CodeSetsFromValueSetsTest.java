@@ -46,14 +46,31 @@ class CodeSetsFromValueSetsTest {
     }
 
     @Test
-    void conceptRemovedFromAValueSetLeavesTheCodeSet() throws IOException {
+    void conceptAddedToAValueSetJoinsTheCodeSet() throws IOException {
         edit("ValueSet-botulinum-toxins.json", json -> json.replace(
-                "{\n            \"code\": \"J0589\",\n            \"display\": \"daxibotulinumtoxinA, per unit\"\n          }",
-                "{\n            \"code\": \"J9999\",\n            \"display\": \"a code only this copy lists\"\n          }"));
+                "\"concept\": [", "\"concept\": [\n          {\n            \"code\": \"J9999\"\n          },"));
 
-        CodeSets sets = loadFromCopy().codeSets();
+        assertThat(loadFromCopy().codeSets().codes(CodeSets.TOXIN)).contains("J9999", "J0585");
+    }
 
-        assertThat(sets.codes(CodeSets.TOXIN)).contains("J9999").doesNotContain("J0589");
+    @Test
+    void conceptRemovedFromAValueSetLeavesTheCodeSet() throws IOException {
+        edit("ValueSet-chemodenervation-guidance.json", json -> json.replace(
+                "{\n            \"code\": \"95873\",\n            \"display\": \"guidance by electrical stimulation\"\n"
+                        + "          },", ""));
+
+        assertThat(loadFromCopy().codeSets().codes(CodeSets.GUIDANCE)).containsExactly("95874");
+    }
+
+    @Test
+    void toxinNamedInTheMedicationTableMustStayInTheToxinValueSet() throws IOException {
+        edit("ValueSet-botulinum-toxins.json", json -> json.replace(
+                "\"code\": \"J0589\",", "\"code\": \"J0599\","));
+
+        assertThatThrownBy(this::loadFromCopy)
+                .isInstanceOf(RulePackLoadException.class)
+                .hasMessageContaining("toxin-medications.csv: daxibotulinumtoxinA -> J0589: the J-code is not in the"
+                        + " toxin code set");
     }
 
     @Test
