@@ -17,8 +17,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Every example in cds-hooks/ gets the answer its expected file states. */
-@SpringBootTest
+/**
+ * Every example in cds-hooks/ gets the answer its expected file states. (The payer setting names a
+ * payer no example uses; it is here so that {@link PayerSupportingDiagnosesCdsTest} shares this context.)
+ */
+@SpringBootTest(properties = PayerSupportingDiagnosesCdsTest.ACME_SETTING)
 @AutoConfigureMockMvc
 class ContractExamplesTest {
 
