@@ -26,11 +26,13 @@ public final class ToxinMedications implements Versioned {
 
     public ToxinMedications(List<Entry> entries, Citation citation) {
         this.entries = List.copyOf(entries);
-        this.matchers = this.entries.stream()
-                .map(e -> new Matcher(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(e.name().toLowerCase(Locale.ROOT))
-                        + "(?![\\p{L}\\p{N}])"), e.hcpcs()))
-                .toList();
+        this.matchers = this.entries.stream().map(e -> new Matcher(wholeWord(e.name()), e.hcpcs())).toList();
         this.citation = citation;
+    }
+
+    private static Pattern wholeWord(String name) {
+        String quoted = Pattern.quote(name.toLowerCase(Locale.ROOT));
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])");
     }
 
     /** The J-code of the first name found in the text, if any. */

@@ -85,8 +85,8 @@ class PayerRulePacksTest {
         new ApplicationContextRunner().withUserConfiguration(Wiring.class)
                 .withPropertyValues("chemo.policy.supporting-diagnoses.default=file:/nonexistent/dx.json")
                 .run(context -> assertThat(context.getStartupFailure())
-                        .hasStackTraceContaining(RulePackLoadException.class.getName() + ": "
-                                + "chemo.policy.supporting-diagnoses.default = file:/nonexistent/dx.json: cannot be read"));
+                        .hasStackTraceContaining(RulePackLoadException.class.getName() + ": chemo.policy"
+                                + ".supporting-diagnoses.default = file:/nonexistent/dx.json: cannot be read"));
     }
 
     @Test

@@ -24,8 +24,9 @@ public final class Chemo31NoSupportingDiagnosis implements Rule {
 
     public static final String ID = "CHEMO-31";
     /**
-     * Canonical URL of the default value set (fhir-resources/ValueSet-chemodenervation-supporting-diagnoses.json).
-     * A payer may have its own: the finding names the set the pack holds.
+     * Canonical URL of the default value set
+     * (fhir-resources/ValueSet-chemodenervation-supporting-diagnoses.json). A payer may have its
+     * own: the finding names the set the pack holds.
      */
     public static final String VALUE_SET = "http://chemoadvisor.org/fhir/ValueSet/chemodenervation-supporting-diagnoses";
 
