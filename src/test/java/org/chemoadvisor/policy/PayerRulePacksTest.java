@@ -1,6 +1,7 @@
 package org.chemoadvisor.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,11 @@ import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rulepack.load.RulePackLoadException;
 import org.chemoadvisor.rulepack.load.RulePackLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.core.io.DefaultResourceLoader;
 
 /** chemo.policy.supporting-diagnoses: which supporting-diagnosis set each payer's requests get. */
+@ExtendWith(OutputCaptureExtension.class)
 class PayerRulePacksTest {
 
     private static final String ACME_SET = "classpath:valuesets/acme-supporting-diagnoses.json";
@@ -87,6 +94,17 @@ class PayerRulePacksTest {
                 .run(context -> assertThat(context.getStartupFailure())
                         .hasStackTraceContaining(RulePackLoadException.class.getName() + ": chemo.policy"
                                 + ".supporting-diagnoses.default = file:/nonexistent/dx.json: cannot be read"));
+    }
+
+    @Test
+    void startUpFailureSaysWhichSettingAndFile(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(Wiring.class)
+                .web(WebApplicationType.NONE)
+                .properties("chemo.policy.supporting-diagnoses.payers[ACME-01]=classpath:valuesets/not-a-value-set.json")
+                .run().close())
+                .hasRootCauseInstanceOf(RulePackLoadException.class);
+        assertThat(output).contains("The rule pack could not be loaded: chemo.policy.supporting-diagnoses"
+                + ".payers[ACME-01] = classpath:valuesets/not-a-value-set.json: is a CodeSystem, not a ValueSet");
     }
 
     @Test
