@@ -6,6 +6,8 @@ import java.util.Map;
 import org.chemoadvisor.rulepack.CodeSets;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rulepack.load.ValueSetReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class PayerRulePacks {
 
     static final String SETTING = "chemo.policy.supporting-diagnoses";
+    private static final Logger log = LoggerFactory.getLogger(PayerRulePacks.class);
 
     private final RulePack defaultPack;
     private final Map<String, RulePack> byPayer;
@@ -33,6 +36,8 @@ public class PayerRulePacks {
         settings.payers().forEach((payer, location) -> map.put(PolicyProfileResolver.normalize(payer),
                 withSupportingDiagnoses(defaultPack, SETTING + ".payers[" + payer + "]", location, resources)));
         this.byPayer = Map.copyOf(map);
+        log.info("Supporting diagnoses (CHEMO-31): {} by default; own ValueSet for {} payer key(s)",
+                defaultPack.codeSets().citation(CodeSets.SUPPORTING_DIAGNOSIS), byPayer.size());
     }
 
     public RulePack defaultPack() {

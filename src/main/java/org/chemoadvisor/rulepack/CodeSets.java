@@ -78,6 +78,11 @@ public final class CodeSets implements Versioned {
         return new CodeSets(copy, citation, citations);
     }
 
+    /** Per set read from a ValueSet (or given its own source), that source. */
+    public Map<String, Citation> setCitations() {
+        return setCitations;
+    }
+
     /** The source of one set: its ValueSet when it came from one, else the code-sets table. */
     public Citation citation(String setName) {
         return setCitations.getOrDefault(setName, citation);

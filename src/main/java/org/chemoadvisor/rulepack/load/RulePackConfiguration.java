@@ -18,12 +18,14 @@ class RulePackConfiguration {
     RulePack rulePack(RulePackProperties settings) {
         long started = System.nanoTime();
         RulePack pack = RulePackLoader.load(settings);
-        log.info("Rule pack loaded in {} ms: AOC {} ({} rows), MUE {} ({} codes), PTP {} ({} rows), MPFS {} ({} codes)",
+        log.info("Rule pack loaded in {} ms: AOC {} ({} rows), MUE {} ({} codes), PTP {} ({} rows), MPFS {} ({} codes),"
+                        + " {} code sets, {} of them from ValueSets",
                 (System.nanoTime() - started) / 1_000_000,
                 pack.addOns().citation().version(), pack.addOns().size(),
                 pack.mue().citation().version(), pack.mue().size(),
                 pack.ptp().citation().version(), pack.ptp().size(),
-                pack.mpfs().citation().version(), pack.mpfs().size());
+                pack.mpfs().citation().version(), pack.mpfs().size(),
+                pack.codeSets().names().size(), pack.codeSets().setCitations().size());
         return pack;
     }
 }
