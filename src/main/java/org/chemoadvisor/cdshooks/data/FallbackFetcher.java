@@ -45,6 +45,7 @@ public class FallbackFetcher {
         // A redirect could lead an allowlisted call to a host that is not allowlisted.
         factory.setHttpClient(HttpClients.custom()
                 .disableRedirectHandling()
+                .setDnsResolver(new OutboundAddressFilter())
                 .useSystemProperties()
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectTimeout(connect).setSocketTimeout(socket).setConnectionRequestTimeout(connect)
@@ -55,24 +56,31 @@ public class FallbackFetcher {
 
     /** The resource (usually a searchset Bundle) at {@code query} relative to the server, or empty. */
     public Optional<Resource> fetch(String fhirServer, FhirAuthorization authorization, String query) {
-        if (!allowlist.allows(fhirServer)) {
-            log.warn("Prefetch fallback refused: fhirServer is not on cds.prefetch.allowed-fhir-servers");
+        Optional<String> base = allowlist.match(fhirServer);
+        if (base.isEmpty()) {
+            log.warn("Prefetch fallback refused: fhirServer ({}) is not on cds.prefetch.allowed-fhir-servers",
+                    RequestedServer.describe(fhirServer));
             return Optional.empty();
         }
         String resourceType = query.split("[/?]", 2)[0];
         try {
-            IGenericClient client = fhirContext.newRestfulGenericClient(fhirServer);
+            IGenericClient client = fhirContext.newRestfulGenericClient(base.get());
             if (authorization != null && authorization.accessToken() != null) {
                 client.registerInterceptor(new BearerTokenAuthInterceptor(authorization.accessToken()));
             }
-            String url = fhirServer.replaceAll("/+$", "") + "/" + query;
+            String url = base.get() + "/" + query;
             Resource resource = query.contains("?")
                     ? client.search().byUrl(url).returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute()
                     : (Resource) client.read().resource(resourceType).withUrl(url).execute();
             return Optional.of(resource);
         } catch (RuntimeException e) {
-            // The exception text can echo the server's answer; log only what was asked for.
-            log.warn("Prefetch fallback for {} failed: {}", resourceType, e.getClass().getSimpleName());
+            if (RequestedServer.refusedAddress(e)) {
+                log.warn("Prefetch fallback refused: {} resolves to a link-local, metadata or unspecified address",
+                        RequestedServer.describe(base.get()));
+            } else {
+                // The exception text can echo the server's answer; log only what was asked for.
+                log.warn("Prefetch fallback for {} failed: {}", resourceType, e.getClass().getSimpleName());
+            }
             return Optional.empty();
         }
     }

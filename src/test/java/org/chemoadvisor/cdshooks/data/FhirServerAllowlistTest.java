@@ -1,6 +1,7 @@
 package org.chemoadvisor.cdshooks.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,24 @@ class FhirServerAllowlistTest {
     @Test
     void anEmptyAllowlistRefusesEverything() {
         assertThat(new FhirServerAllowlist(List.of()).allows("https://ehr.example.org/fhir")).isFalse();
+    }
+
+    @Test
+    void theCallGoesToTheConfiguredBaseNotToTheCallersSpellingOfIt() {
+        assertThat(allowlist.match(" HTTPS://EHR.example.org:443/fhir//")).contains("https://ehr.example.org/fhir");
+    }
+
+    @Test
+    void userInfoQueryAndFragmentNeverMatch() {
+        assertThat(allowlist.allows("https://user@ehr.example.org/fhir")).isFalse();
+        assertThat(allowlist.allows("https://ehr.example.org/fhir?x=1")).isFalse();
+        assertThat(allowlist.allows("https://ehr.example.org/fhir#frag")).isFalse();
+        assertThat(allowlist.allows("https://ehr.example.org./fhir")).isFalse();
+    }
+
+    @Test
+    void aListedEntryThatIsNotAnHttpBaseUrlStopsStartUp() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new FhirServerAllowlist(List.of("file:///etc")))
+                .withMessageContaining("cds.prefetch.allowed-fhir-servers");
     }
 }
