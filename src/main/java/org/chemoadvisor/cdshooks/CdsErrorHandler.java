@@ -1,6 +1,8 @@
 package org.chemoadvisor.cdshooks;
 
 import org.chemoadvisor.cdshooks.api.ErrorBody;
+import java.util.Optional;
+import org.chemoadvisor.web.JsonLimits;
 import org.chemoadvisor.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,10 @@ class CdsErrorHandler {
         RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
         if (tooLarge != null) {
             return tooLarge(tooLarge);
+        }
+        Optional<String> overLimit = JsonLimits.exceeded(e);
+        if (overLimit.isPresent()) {
+            return body(HttpStatus.BAD_REQUEST, new ErrorBody("json_limit_exceeded", overLimit.get()));
         }
         // Jackson's message quotes the input; say only what kind of problem it is.
         return body(HttpStatus.BAD_REQUEST, new ErrorBody("malformed_request",

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.web.JsonLimitCheck;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -36,9 +37,11 @@ public class ClaimRequestReader {
     private static final String RESOURCE = "resource";
 
     private final FhirContext fhirContext;
+    private final JsonLimitCheck jsonLimits;
 
-    public ClaimRequestReader(FhirContext fhirContext) {
+    public ClaimRequestReader(FhirContext fhirContext, JsonLimitCheck jsonLimits) {
         this.fhirContext = fhirContext;
+        this.jsonLimits = jsonLimits;
     }
 
     public ClaimValidationRequest read(String body, EncodingEnum encoding, Map<String, String[]> query) {
@@ -96,6 +99,11 @@ public class ClaimRequestReader {
     private IBaseResource parseStrictly(String body, EncodingEnum encoding) {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException("The request has no body: send a Claim");
+        }
+        if (encoding != EncodingEnum.XML) {
+            jsonLimits.violation(body).ifPresent(message -> {
+                throw new InvalidRequestException(message);
+            });
         }
         IParser parser = (encoding == EncodingEnum.XML ? fhirContext.newXmlParser() : fhirContext.newJsonParser())
                 .setParserErrorHandler(new StrictErrorHandler());

@@ -1,5 +1,7 @@
 package org.chemoadvisor.feedback;
 
+import java.util.Optional;
+import org.chemoadvisor.web.JsonLimits;
 import org.chemoadvisor.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,10 @@ class FeedbackErrorHandler {
         RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
         if (tooLarge != null) {
             return tooLarge(tooLarge);
+        }
+        Optional<String> overLimit = JsonLimits.exceeded(e);
+        if (overLimit.isPresent()) {
+            return body(HttpStatus.BAD_REQUEST, "json_limit_exceeded", overLimit.get());
         }
         // Jackson's message quotes the input, which may hold a user comment: name the kind of problem only.
         return body(HttpStatus.BAD_REQUEST, "malformed_request",

@@ -1,0 +1,22 @@
+package org.chemoadvisor.web;
+
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Spring's ObjectMapper (every CDS Hooks and feedback body) reads within {@link JsonLimits}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JsonLimits.class)
+class JsonLimitsConfiguration {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer jsonReadLimits(JsonLimits limits) {
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(limits.constraints()));
+    }
+
+    @Bean
+    JsonLimitCheck jsonLimitCheck(JsonLimits limits) {
+        return new JsonLimitCheck(limits);
+    }
+}
