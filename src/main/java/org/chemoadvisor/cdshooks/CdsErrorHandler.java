@@ -2,6 +2,7 @@ package org.chemoadvisor.cdshooks;
 
 import org.chemoadvisor.cdshooks.api.ErrorBody;
 import java.util.Optional;
+import org.chemoadvisor.web.ErrorOrigin;
 import org.chemoadvisor.web.JsonLimits;
 import org.chemoadvisor.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
@@ -67,8 +68,7 @@ class CdsErrorHandler {
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ErrorBody> unexpected(RuntimeException e) {
         // The message may quote request content (patient data): log where, not what.
-        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-        log.error("CDS Hooks call failed: {} at {}", e.getClass().getName(), at);
+        log.error("CDS Hooks call failed: {}", ErrorOrigin.describe(e));
         return body(HttpStatus.INTERNAL_SERVER_ERROR, new ErrorBody("internal_error",
                 "The service could not process this request"));
     }

@@ -99,7 +99,7 @@ public class ClaimFactsAdapter {
 
     private static Optional<Coding> procedureCode(CodeableConcept concept) {
         return concept.getCoding().stream()
-                .filter(c -> CodeSystems.PROCEDURE_CODES.contains(c.getSystem()) && c.hasCode())
+                .filter(c -> c.hasSystem() && CodeSystems.PROCEDURE_CODES.contains(c.getSystem()) && c.hasCode())
                 .findFirst();
     }
 

@@ -112,6 +112,9 @@ public class ClaimRequestReader {
         } catch (DataFormatException e) {
             throw new InvalidRequestException("The body is not a valid FHIR R4 resource (is it another FHIR version?): "
                     + withoutHapiCode(e.getMessage()));
+        } catch (RuntimeException e) {
+            // HAPI's parser also throws plain runtime exceptions on some malformed input (see FhirJson).
+            throw new InvalidRequestException("The body is not a valid FHIR R4 resource");
         }
     }
 

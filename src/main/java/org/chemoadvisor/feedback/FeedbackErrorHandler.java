@@ -1,6 +1,8 @@
 package org.chemoadvisor.feedback;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.chemoadvisor.web.ErrorOrigin;
 import org.chemoadvisor.web.JsonLimits;
 import org.chemoadvisor.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
@@ -53,6 +55,18 @@ class FeedbackErrorHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<FeedbackError> mediaType(HttpMediaTypeNotSupportedException e) {
         return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send the feedback as application/json");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<FeedbackError> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+        // Spring refuses to read a body whose Content-Type is a wildcard (*/*, application/*) with a
+        // plain IllegalArgumentException; for the caller that is an unsupported media type.
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.contains("*")) {
+            return mediaType(null);
+        }
+        log.error("Feedback call failed: {}", ErrorOrigin.describe(e));
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "The service could not process this request");
     }
 
     @ExceptionHandler(DataAccessException.class)

@@ -22,6 +22,7 @@ class FhirServerConfiguration {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName("Chemodenervation coding advisor");
         server.registerProviders(List.copyOf(providers));
+        server.registerInterceptor(new FhirErrorInterceptor());
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, URL_MAPPING);
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

@@ -33,7 +33,7 @@ public final class FhirCodes {
             return null;
         }
         return concept.getCoding().stream()
-                .filter(c -> PROCEDURE_SYSTEMS.contains(c.getSystem()) && c.hasCode())
+                .filter(c -> c.hasSystem() && PROCEDURE_SYSTEMS.contains(c.getSystem()) && c.hasCode())
                 .findFirst().orElse(null);
     }
 

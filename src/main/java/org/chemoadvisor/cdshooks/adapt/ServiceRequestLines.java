@@ -30,7 +30,7 @@ public final class ServiceRequestLines {
         List<Diagnosis> diagnoses = new ArrayList<>();
         String placeOfService = null;
         for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
-            if (!(entry.getResource() instanceof ServiceRequest order) || IGNORED.contains(order.getStatus())) {
+            if (!(entry.getResource() instanceof ServiceRequest order) || order.hasStatus() && IGNORED.contains(order.getStatus())) {
                 continue;
             }
             Coding code = FhirCodes.procedureCoding(order.getCode());

@@ -1,7 +1,6 @@
 package org.chemoadvisor.cdshooks.data;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,8 +41,10 @@ public class FhirJson {
             if (resource instanceof Resource r4) {
                 return r4;
             }
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
-            // fall through to the caller-facing message below
+        } catch (RuntimeException e) {
+            // HAPI's parser answers malformed input with DataFormatException, but also with assorted
+            // runtime exceptions (a contained resource whose resourceType is null: NullPointerException).
+            // Only the parse is in this block, so whatever it throws is about the caller's JSON.
         }
         throw CdsHooksException.badRequest("invalid_fhir_resource", where + " is not a valid FHIR R4 resource");
     }

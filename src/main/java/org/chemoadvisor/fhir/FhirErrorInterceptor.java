@@ -1,0 +1,40 @@
+package org.chemoadvisor.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.chemoadvisor.web.ErrorOrigin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what a failed FHIR request tells the caller and the log. A body HAPI's parser chokes on
+ * in a way HAPI does not report itself (a blank {@code resourceType} throws a plain
+ * IllegalArgumentException) is the caller's error: 400. Anything else unexpected is a 500 whose
+ * OperationOutcome names no exception. The log gets the exception class and where it was thrown,
+ * never its message (HAPI's messages quote the values they could not parse). HAPI's own
+ * ExceptionHandlingInterceptor logs the messages, so application.yml silences it.
+ */
+@Interceptor
+class FhirErrorInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(FhirErrorInterceptor.class);
+    private static final int SERVER_ERROR = 500;
+
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException classify(Throwable thrown) {
+        if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < SERVER_ERROR) {
+            log.debug("FHIR request refused: {} {}", known.getStatusCode(), known.getClass().getSimpleName());
+            return null;
+        }
+        if (!(thrown instanceof BaseServerResponseException) && ErrorOrigin.thrownWithin(thrown, "ca.uhn.fhir.parser.")) {
+            log.debug("FHIR request body could not be parsed: {}", ErrorOrigin.describe(thrown));
+            return new InvalidRequestException("The body is not a valid FHIR R4 resource");
+        }
+        log.error("FHIR request failed: {}", ErrorOrigin.describe(thrown));
+        return new InternalErrorException("The service could not process this request");
+    }
+}

@@ -1,0 +1,31 @@
+package org.chemoadvisor.cdshooks.data;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chemoadvisor.cdshooks.CdsHooksException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whatever JSON object a caller puts where a FHIR resource belongs, parsing it ends in a 400, never a crash. */
+class FhirJsonHostileTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final FhirJson fhirJson = new FhirJson(FhirContext.forR4Cached(), JSON);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"resourceType\":5}", "{\"resourceType\":null}", "{\"resourceType\":{}}", "{\"resourceType\":[]}",
+        "{\"resourceType\":\"\"}", "{\"resourceType\":true}", "{}", "{\"resourceType\":\"Foo\"}",
+        "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"\"}}]}",
+        "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":7}}]}",
+        "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":null}}]}",
+        "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{}}]}",
+        "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":5}]}",
+        "{\"resourceType\":\"Claim\",\"contained\":[{\"resourceType\":null}]}"})
+    void anythingThatIsNotAResourceIsABadRequest(String json) throws Exception {
+        assertThatThrownBy(() -> fhirJson.parse(JSON.readTree(json), "context.draftOrders"))
+                .isInstanceOf(CdsHooksException.class).hasMessageContaining("context.draftOrders");
+    }
+}

@@ -1,0 +1,109 @@
+package org.chemoadvisor.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chemoadvisor.hostile.ServiceClient.Answer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The inputs the hostile-input test once answered with a 500, each reduced to its smallest form. */
+@HostileServerTest
+class HostileRegressionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VALIDATE = "/fhir/Claim/$validate";
+    private static final String ORDER_SIGN = "/cds-services/chemodenervation-order-sign";
+
+    @LocalServerPort
+    int port;
+
+    private ServiceClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new ServiceClient(port);
+    }
+
+    @Test
+    void aClaimLineCodingWithoutSystemIsNotAProcedureCode() {
+        ObjectNode claim = claim();
+        ((ObjectNode) claim.path("item").get(0).path("productOrService").path("coding").get(0)).remove("system");
+
+        Answer answer = client.post(VALIDATE + "?structural=false", "application/fhir+json", Examples.text(claim));
+
+        assertThat(answer.status()).as(answer.body()).isLessThan(500);
+    }
+
+    @Test
+    void anOrderCodingWithoutSystemIsNotAProcedureCode() {
+        ObjectNode request = orderSign();
+        ((ObjectNode) firstOrder(request).path("code").path("coding").get(0)).remove("system");
+
+        Answer answer = client.post(ORDER_SIGN, "application/json", Examples.text(request));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anOrderWithoutStatusIsStillReviewed() {
+        ObjectNode request = orderSign();
+        firstOrder(request).remove("status");
+
+        Answer answer = client.post(ORDER_SIGN, "application/json", Examples.text(request));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("CHEMO-01");
+    }
+
+    @Test
+    void aBlankResourceTypeIs400() {
+        ObjectNode claim = claim().put("resourceType", "");
+
+        Answer answer = client.post(VALIDATE, "application/fhir+json", Examples.text(claim));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("OperationOutcome").doesNotContain("Exception");
+    }
+
+    @Test
+    void aContainedResourceWithoutTypeIs400OnBothEndpoints() {
+        ObjectNode claim = claim();
+        claim.putArray("contained").addObject().putNull("resourceType");
+        ObjectNode request = orderSign();
+        firstOrder(request).putArray("contained").addObject().putNull("resourceType");
+
+        Answer validate = client.post(VALIDATE, "application/fhir+json", Examples.text(claim));
+        Answer hook = client.post(ORDER_SIGN, "application/json", Examples.text(request));
+
+        assertThat(validate.status()).as(validate.body()).isEqualTo(400);
+        assertThat(hook.status()).as(hook.body()).isEqualTo(400);
+        assertThat(hook.body()).contains("invalid_fhir_resource");
+    }
+
+    @Test
+    void feedbackWithAWildcardContentTypeIs415() throws Exception {
+        Answer answer = client.post(ORDER_SIGN + "/feedback", "*/*", "{\"feedback\":[]}");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(415);
+        assertThat(JSON.readTree(answer.body()).path("error").asText()).isEqualTo("unsupported_media_type");
+    }
+
+    private static ObjectNode claim() {
+        return (ObjectNode) Examples.claims().stream()
+                .filter(c -> c.path("id").asText().equals("64645-without-primary")).findFirst().orElseThrow().deepCopy();
+    }
+
+    private static ObjectNode orderSign() {
+        return (ObjectNode) Examples.hookRequests().stream()
+                .filter(e -> e.name().equals("order-sign/01-addon-without-primary")).findFirst().orElseThrow()
+                .request().deepCopy();
+    }
+
+    private static ObjectNode firstOrder(JsonNode request) {
+        return (ObjectNode) request.path("context").path("draftOrders").path("entry").get(0).path("resource");
+    }
+}
