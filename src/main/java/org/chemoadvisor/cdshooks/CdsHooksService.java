@@ -3,6 +3,7 @@ package org.chemoadvisor.cdshooks;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
 import org.chemoadvisor.cdshooks.adapt.FactsAssembler;
 import org.chemoadvisor.cdshooks.api.Card;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 public class CdsHooksService {
 
     private static final Logger log = LoggerFactory.getLogger(CdsHooksService.class);
+    private static final Pattern HOOK_INSTANCE = Pattern.compile("[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}");
 
     private final CdsServiceCatalog catalog;
     private final HookDataReader reader;
@@ -74,10 +76,18 @@ public class CdsHooksService {
             cards.add(DataNotice.card(renderer, data.unavailable(), codingFacts.profile()));
         }
         record(issued);
-        log.info("service={} hookInstance={} rules={} profile={} tookMs={}", serviceId, request.hookInstance(),
+        log.info("service={} hookInstance={} rules={} profile={} tookMs={}", serviceId, loggable(request.hookInstance()),
                 findings.stream().map(Finding::ruleId).toList(), codingFacts.profile().id(),
                 (System.nanoTime() - started) / 1_000_000);
         return new CdsResponse(cards);
+    }
+
+    /**
+     * hookInstance should be a UUID, but it is whatever the caller sent: anything else (free text,
+     * line breaks, perhaps patient data) stays out of the log.
+     */
+    static String loggable(String hookInstance) {
+        return HOOK_INSTANCE.matcher(hookInstance).matches() ? hookInstance : "(not a UUID)";
     }
 
     private void record(List<IssuedCard> issued) {

@@ -26,7 +26,8 @@ class HostileInputTest {
     private static final long SEED = 20261126L;
     private static final int COUNT = Integer.getInteger("hostile.count", 10_400);
     private static final int IN_FLIGHT = 4;
-    private static final Pattern STACK_TRACE = Pattern.compile("\\bat (org|java|ca|com|jakarta)\\.|\\w+Exception\\b");
+    private static final Pattern STACK_TRACE = Pattern.compile(
+            "\\bat (org|java|ca|com|jakarta)\\.|\\b[A-Z][A-Za-z]{0,60}Exception\\b");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
