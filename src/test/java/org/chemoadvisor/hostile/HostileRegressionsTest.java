@@ -49,6 +49,19 @@ class HostileRegressionsTest {
     }
 
     @Test
+    void aMedicationOrderCodingWithoutSystemIsNotAToxinCode() {
+        ObjectNode request = (ObjectNode) Examples.hookRequests().stream()
+                .filter(e -> e.name().equals("order-sign/22-office-limb-with-toxin-medication-by-j-code")).findFirst()
+                .orElseThrow().request().deepCopy();
+        JsonNode medicationOrder = request.path("context").path("draftOrders").path("entry").get(1).path("resource");
+        ((ObjectNode) medicationOrder.path("medicationCodeableConcept").path("coding").get(0)).remove("system");
+
+        Answer answer = client.post(ORDER_SIGN, "application/json", Examples.text(request));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
     void anOrderWithoutStatusIsStillReviewed() {
         ObjectNode request = orderSign();
         firstOrder(request).remove("status");

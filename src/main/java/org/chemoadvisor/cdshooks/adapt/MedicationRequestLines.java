@@ -70,7 +70,7 @@ public final class MedicationRequestLines {
         }
         for (Coding coding : medication.getCoding()) {
             String code = coding.hasCode() ? coding.getCode().trim().toUpperCase(java.util.Locale.ROOT) : null;
-            if (FhirCodes.PROCEDURE_SYSTEMS.contains(coding.getSystem())
+            if (code != null && coding.hasSystem() && FhirCodes.PROCEDURE_SYSTEMS.contains(coding.getSystem())
                     && pack.codeSets().contains(CodeSets.TOXIN, code)) {
                 return Optional.of(code);
             }
