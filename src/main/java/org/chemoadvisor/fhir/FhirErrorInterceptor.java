@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.regex.Pattern;
 import org.chemoadvisor.web.ErrorOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +24,15 @@ class FhirErrorInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(FhirErrorInterceptor.class);
     private static final int SERVER_ERROR = 500;
+    private static final int LONGEST_MESSAGE = 1000;
+    /** "java.lang.NumberFormatException: " as HAPI's parser messages quote it. */
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*Exception\\b:? ?");
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException classify(Throwable thrown) {
         if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < SERVER_ERROR) {
             log.debug("FHIR request refused: {} {}", known.getStatusCode(), known.getClass().getSimpleName());
-            return null;
+            return forCaller(known);
         }
         if (!(thrown instanceof BaseServerResponseException) && ErrorOrigin.thrownWithin(thrown, "ca.uhn.fhir.parser.")) {
             log.debug("FHIR request body could not be parsed: {}", ErrorOrigin.describe(thrown));
@@ -36,5 +40,23 @@ class FhirErrorInterceptor {
         }
         log.error("FHIR request failed: {}", ErrorOrigin.describe(thrown));
         return new InternalErrorException("The service could not process this request");
+    }
+
+    /**
+     * HAPI's parser messages can name Java exceptions ("Invalid attribute value "x":
+     * java.lang.NumberFormatException: ...") and quote a value of any length back: the caller gets
+     * the message without the exception names, cut to a readable length.
+     */
+    private static BaseServerResponseException forCaller(BaseServerResponseException known) {
+        String message = known.getMessage();
+        if (message == null || known.getOperationOutcome() != null
+                || !(EXCEPTION_NAME.matcher(message).find() || message.length() > LONGEST_MESSAGE)) {
+            return null;
+        }
+        String cleaned = EXCEPTION_NAME.matcher(message).replaceAll("");
+        if (cleaned.length() > LONGEST_MESSAGE) {
+            cleaned = cleaned.substring(0, LONGEST_MESSAGE) + "...";
+        }
+        return BaseServerResponseException.newInstance(known.getStatusCode(), cleaned);
     }
 }

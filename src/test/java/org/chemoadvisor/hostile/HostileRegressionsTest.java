@@ -98,6 +98,28 @@ class HostileRegressionsTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIs400WithoutJavaExceptionNames() {
+        ObjectNode claim = claim();
+        ((ObjectNode) claim.path("item").get(0)).putArray("diagnosisSequence").add("false");
+
+        Answer answer = client.post(VALIDATE, "application/fhir+json", Examples.text(claim));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("diagnosisSequence").doesNotContain("Exception");
+    }
+
+    @Test
+    void aHugeInvalidValueIsNotEchoedInFull() {
+        ObjectNode claim = claim();
+        ((ObjectNode) claim.path("item").get(0)).putArray("diagnosisSequence").add("9".repeat(900_000) + "x");
+
+        Answer answer = client.post(VALIDATE, "application/fhir+json", Examples.text(claim));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().length()).isLessThan(5_000);
+    }
+
+    @Test
     void feedbackWithAWildcardContentTypeIs415() throws Exception {
         Answer answer = client.post(ORDER_SIGN + "/feedback", "*/*", "{\"feedback\":[]}");
 
