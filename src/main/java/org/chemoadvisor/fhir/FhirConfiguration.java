@@ -23,9 +23,14 @@ public class FhirConfiguration {
         return FhirContext.forR4Cached();
     }
 
-    /** HAPI's instance validator over the base R4 specification; built once, shared. */
+    /**
+     * HAPI's instance validator over the base R4 specification; built once, shared. Its warm-up (seconds:
+     * the R4 definitions) starts now, in the background, while the rest of the context starts.
+     */
     @Bean
     StructuralValidator structuralValidator(FhirContext fhirContext) {
-        return new StructuralValidator(fhirContext);
+        StructuralValidator validator = new StructuralValidator(fhirContext);
+        validator.warmUp(WarmUpClaim.create());
+        return validator;
     }
 }

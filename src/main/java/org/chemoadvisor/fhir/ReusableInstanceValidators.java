@@ -3,6 +3,8 @@ package org.chemoadvisor.fhir;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.fhirpath.IHostApplicationServices;
@@ -28,6 +30,10 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * confines that once-only hint to a window; the pool keeps at most {@code capacity} idle instances
  * (borrowers beyond that build a fresh one, as HAPI does, rather than wait).
  *
+ * <p>A retired instance's replacement is built on {@code replacements} (a background thread in the
+ * service), not on the request thread: a build takes ~10 ms, and on the request thread it was the p99
+ * of {@code $validate} (one request in {@code maxUses}).
+ *
  * <p>An instance is used by one thread at a time: {@code InstanceValidator} is not thread-safe.
  */
 final class ReusableInstanceValidators {
@@ -36,12 +42,15 @@ final class ReusableInstanceValidators {
     private final FhirInstanceValidator settings;
     private final int maxUses;
     private final BlockingQueue<Pooled> idle;
+    private final Executor replacements;
 
-    ReusableInstanceValidators(IWorkerContext context, FhirInstanceValidator settings, int capacity, int maxUses) {
+    ReusableInstanceValidators(IWorkerContext context, FhirInstanceValidator settings, int capacity, int maxUses,
+            Executor replacements) {
         this.context = Objects.requireNonNull(context);
         this.settings = Objects.requireNonNull(settings);
         this.maxUses = maxUses;
         this.idle = new ArrayBlockingQueue<>(capacity);
+        this.replacements = Objects.requireNonNull(replacements);
     }
 
     /** An idle validator, or a new one. Give it back with {@link #release}. */
@@ -50,11 +59,31 @@ final class ReusableInstanceValidators {
         return pooled != null ? pooled : new Pooled(build());
     }
 
-    /** Returns a validator after use; retired (left to the GC) once used {@code maxUses} times or if the pool is full. */
+    /**
+     * Returns a validator after use. Once used {@code maxUses} times it is retired (left to the GC) and a
+     * replacement is built on the replacements executor; one that finds the pool full is dropped.
+     */
     void release(Pooled pooled) {
         if (++pooled.uses < maxUses) {
             idle.offer(pooled);
+            return;
         }
+        try {
+            replacements.execute(this::addOne);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the next borrower builds its own, as before.
+        }
+    }
+
+    /** Builds idle instances until the pool is full (start-up, so the first requests find them ready). */
+    void fill() {
+        while (idle.remainingCapacity() > 0 && addOne()) {
+            // each pass adds one
+        }
+    }
+
+    private boolean addOne() {
+        return idle.remainingCapacity() > 0 && idle.offer(new Pooled(build()));
     }
 
     int idleCount() {

@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
@@ -38,11 +43,11 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
  * configured from the same {@link FhirInstanceValidator}'s settings over the same worker context and
  * post-processed as {@code ValidatorWrapper} and {@code BaseValidatorBridge} do; that it returns the same
  * messages as HAPI's own path is tested ({@code StructuralValidatorEquivalenceTest}). In-process that
- * validation takes ~2.3 ms; {@code $validate} over HTTP went from a median of ~15-16 ms to ~4.3 ms (p99
- * ~27-35 ms to ~18-25 ms on a shared 2-core box; an instance is rebuilt every 50 uses, ~10 ms on that
- * request). The start-up warm-up's validation builds the first instance and leaves it in the pool; a
- * request finding the pool empty (concurrent requests) builds its own once. A resource that declares
- * {@code meta.profile} (rare here) takes HAPI's path unchanged.
+ * validation takes ~2.3 ms; {@code $validate} over HTTP went from a median of ~15-16 ms to ~4.3 ms. An
+ * instance is retired every 50 uses and its replacement built (~10 ms) on a background thread, not on
+ * the request. {@link #warmUp} (at start-up, off the main thread) loads the definitions and fills the
+ * pool; a request finding the pool empty (more concurrent requests than idle instances) builds its own
+ * once. A resource that declares {@code meta.profile} (rare here) takes HAPI's path unchanged.
  */
 public class StructuralValidator {
 
@@ -59,12 +64,17 @@ public class StructuralValidator {
     private final FhirInstanceValidator module;
     private final FhirValidator hapiValidator;
     private final ReusableInstanceValidators pool;
+    private volatile CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
 
     public StructuralValidator(FhirContext fhirContext) {
         this(fhirContext, POOL_CAPACITY, MAX_USES);
     }
 
     StructuralValidator(FhirContext fhirContext, int poolCapacity, int maxUses) {
+        this(fhirContext, poolCapacity, maxUses, backgroundThread());
+    }
+
+    StructuralValidator(FhirContext fhirContext, int poolCapacity, int maxUses, Executor replacements) {
         this.fhirContext = fhirContext;
         // The chain caches lookups itself (CachingValidationSupport is deprecated in HAPI 8 for this reason).
         ValidationSupportChain chain = new ValidationSupportChain(
@@ -79,7 +89,39 @@ public class StructuralValidator {
                 WorkerContextValidationSupportAdapter.newVersionSpecificWorkerContextWrapper(chain);
         module.setWrappedWorkerContext(chain, context);
         this.hapiValidator = fhirContext.newValidator().registerValidatorModule(module);
-        this.pool = new ReusableInstanceValidators(context, module, poolCapacity, maxUses);
+        this.pool = new ReusableInstanceValidators(context, module, poolCapacity, maxUses, replacements);
+    }
+
+    /**
+     * Loads the R4 definitions (the first validation takes seconds) and fills the pool, on a background
+     * thread so that the rest of start-up goes on meanwhile; wait on the result before taking traffic.
+     */
+    public void warmUp(IBaseResource sample) {
+        warmUp = CompletableFuture.runAsync(() -> {
+            validate(sample);
+            pool.fill();
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "fhir-validator-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** Waits for {@link #warmUp} to finish; rethrows its failure. */
+    public void awaitWarmUp() {
+        warmUp.join();
+    }
+
+    /** One daemon thread, started on demand and ended when idle, that builds the retired instances' replacements. */
+    private static Executor backgroundThread() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "fhir-validator-replacements");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     /** The validator's messages, less those saying it cannot check a billing code system. */

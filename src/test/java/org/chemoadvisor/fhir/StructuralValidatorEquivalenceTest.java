@@ -128,6 +128,33 @@ class StructuralValidatorEquivalenceTest {
     }
 
     @Test
+    void aRetiredInstanceIsReplacedInTheBackgroundNotByTheBorrower() {
+        List<Runnable> background = new ArrayList<>();
+        ReusableInstanceValidators pool = new StructuralValidator(FHIR, 1, 2, background::add).pool();
+        ReusableInstanceValidators.Pooled first = pool.acquire();
+        pool.release(first);
+        ReusableInstanceValidators.Pooled again = pool.acquire();
+        pool.release(again);
+
+        assertThat(again).isSameAs(first);
+        assertThat(pool.idleCount()).isZero();
+        assertThat(background).hasSize(1);
+        background.get(0).run();
+        assertThat(pool.idleCount()).isEqualTo(1);
+        assertThat(pool.acquire()).isNotSameAs(first);
+    }
+
+    @Test
+    void warmUpLeavesThePoolFull() {
+        StructuralValidator warmed = new StructuralValidator(FHIR, 3, 50);
+        warmed.warmUp(WarmUpClaim.create());
+        warmed.awaitWarmUp();
+        assertThat(warmed.pool().idleCount()).isEqualTo(3);
+        assertThat(warmed.validate(WarmUpClaim.create()))
+                .noneMatch(m -> m.getSeverity() == ca.uhn.fhir.validation.ResultSeverityEnum.ERROR);
+    }
+
+    @Test
     void billingSystemNoticesAreLeftOutOfTheResult() {
         IBaseResource clean = claims.get("claim-clean-64644-64645-95874.json");
         assertThat(validator.validateAll(clean)).anyMatch(m -> StructuralValidator.isUncheckableBillingSystem(m.getMessage()));
