@@ -119,8 +119,10 @@ public final class CodeSets implements Versioned {
         if (code == null) {
             return false;
         }
-        for (String prefix : codes(setName)) {
-            if (code.startsWith(prefix)) {
+        // One hash lookup per prefix length of the code (ICD-10-CM: at most 7), not a scan of the set.
+        Set<String> prefixes = codes(setName);
+        for (int length = 0; length <= code.length(); length++) {
+            if (prefixes.contains(code.substring(0, length))) {
                 return true;
             }
         }

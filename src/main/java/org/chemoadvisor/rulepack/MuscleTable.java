@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.chemoadvisor.rules.Citation;
 
 /**
@@ -13,6 +14,9 @@ import org.chemoadvisor.rules.Citation;
  * "muscle" dropped), so "Flexor Carpi Radialis muscle" and "flexor-carpi-radialis" match.
  */
 public final class MuscleTable implements Versioned {
+
+    /** Compiled once: {@link #normalize} runs on every named bodySite of every request. */
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^a-z0-9]+");
 
     private final List<Muscle> muscles;
     private final Map<String, Muscle> bySnomed = new HashMap<>();
@@ -53,7 +57,7 @@ public final class MuscleTable implements Versioned {
 
     /** "Flexor Carpi-Radialis  muscle" becomes "flexor carpi radialis". */
     public static String normalize(String name) {
-        String words = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        String words = NOT_A_WORD.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
         if (words.endsWith(" muscle")) {
             words = words.substring(0, words.length() - " muscle".length());
         }
