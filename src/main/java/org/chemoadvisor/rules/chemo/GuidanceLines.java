@@ -2,8 +2,10 @@ package org.chemoadvisor.rules.chemo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -124,14 +126,29 @@ final class GuidanceLines {
     static List<PtpEdit> ptpEditsPresent(CodingFacts day, RulePack pack) {
         List<PtpEdit> edits = new ArrayList<>();
         Set<String> codes = codes(day.lines());
+        // Per code, its first line with a date: a pair's date is that of the earlier of its two codes' lines
+        // (what dateOf(union(...)) of their lines gives), without building line sets per pair.
+        Map<String, ServiceLine> firstDated = new HashMap<>();
+        for (ServiceLine line : day.lines()) {
+            if (line.date() != null) {
+                firstDated.merge(line.code(), line, (a, b) -> a.index() <= b.index() ? a : b);
+            }
+        }
         for (String column1 : codes) {
             for (String column2 : codes) {
                 if (!column1.equals(column2)) {
-                    LocalDate date = dateOf(union(withCode(day, column2), withCode(day, column1)));
+                    LocalDate date = earlierDate(firstDated.get(column1), firstDated.get(column2));
                     pack.ptp().find(column1, column2, date).ifPresent(edits::add);
                 }
             }
         }
         return edits;
+    }
+
+    private static LocalDate earlierDate(ServiceLine one, ServiceLine other) {
+        if (one == null || other == null) {
+            return one == null ? (other == null ? null : other.date()) : one.date();
+        }
+        return one.index() <= other.index() ? one.date() : other.date();
     }
 }
