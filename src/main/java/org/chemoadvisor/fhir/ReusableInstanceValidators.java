@@ -1,10 +1,13 @@
 package org.chemoadvisor.fhir;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.fhirpath.IHostApplicationServices;
@@ -27,8 +30,12 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * sees to a list that is never cleared (each entry holds the node stack, hence the parsed resource), and
  * {@code BaseValidator.statusWarnings} says a "depends on a deprecated/withdrawn definition" hint once
  * per instance. So an instance is retired after {@code maxUses} validations, which bounds the memory and
- * confines that once-only hint to a window; the pool keeps at most {@code capacity} idle instances
- * (borrowers beyond that build a fresh one, as HAPI does, rather than wait).
+ * confines that once-only hint to a window.
+ *
+ * <p>At most {@code capacity} pooled instances exist (idle, lent or being built). A borrower that finds
+ * none idle and the pool at capacity waits for one (up to {@code WAIT}, then builds an extra, used once):
+ * under overload, building one per concurrent request (~10 ms of CPU and several MB each) would only
+ * deepen it and could exhaust the heap.
  *
  * <p>A retired instance's replacement is built on {@code replacements} (a background thread in the
  * service), not on the request thread: a build takes ~10 ms, and on the request thread it was the p99
@@ -38,11 +45,16 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  */
 final class ReusableInstanceValidators {
 
+    /** How long a borrower waits for an instance before building an extra one. */
+    static final Duration WAIT = Duration.ofSeconds(2);
+
     private final IWorkerContext context;
     private final FhirInstanceValidator settings;
     private final int maxUses;
     private final BlockingQueue<Pooled> idle;
     private final Executor replacements;
+    private final int capacity;
+    private final AtomicInteger instances = new AtomicInteger();
 
     ReusableInstanceValidators(IWorkerContext context, FhirInstanceValidator settings, int capacity, int maxUses,
             Executor replacements) {
@@ -50,40 +62,63 @@ final class ReusableInstanceValidators {
         this.settings = Objects.requireNonNull(settings);
         this.maxUses = maxUses;
         this.idle = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.replacements = Objects.requireNonNull(replacements);
     }
 
-    /** An idle validator, or a new one. Give it back with {@link #release}. */
+    /** An idle validator, a new one while the pool is below capacity, else the next one given back. Give it back with {@link #release}. */
     Pooled acquire() {
         Pooled pooled = idle.poll();
-        return pooled != null ? pooled : new Pooled(build());
+        if (pooled != null) {
+            return pooled;
+        }
+        if (instances.incrementAndGet() <= capacity) {
+            return buildCounted();
+        }
+        instances.decrementAndGet();
+        try {
+            pooled = idle.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return pooled != null ? pooled : new Pooled(build(), false);
     }
 
     /**
-     * Returns a validator after use. Once used {@code maxUses} times it is retired (left to the GC) and a
-     * replacement is built on the replacements executor; one that finds the pool full is dropped.
+     * Returns a validator after use. Once used {@code maxUses} times it is retired (left to the GC) and its
+     * replacement is built on the replacements executor. An extra (built after waiting in vain) is dropped.
      */
     void release(Pooled pooled) {
+        if (!pooled.counted) {
+            return;
+        }
         if (++pooled.uses < maxUses) {
             idle.offer(pooled);
             return;
         }
         try {
-            replacements.execute(this::addOne);
+            replacements.execute(() -> idle.offer(buildCounted()));
         } catch (RejectedExecutionException e) {
-            // Shutting down: the next borrower builds its own, as before.
+            instances.decrementAndGet();
         }
     }
 
-    /** Builds idle instances until the pool is full (start-up, so the first requests find them ready). */
+    /** Builds idle instances up to capacity (start-up, so that the first requests find them ready). */
     void fill() {
-        while (idle.remainingCapacity() > 0 && addOne()) {
-            // each pass adds one
+        while (instances.incrementAndGet() <= capacity) {
+            idle.offer(buildCounted());
         }
+        instances.decrementAndGet();
     }
 
-    private boolean addOne() {
-        return idle.remainingCapacity() > 0 && idle.offer(new Pooled(build()));
+    /** A pooled instance, already counted in {@code instances}; uncounted again if the build fails. */
+    private Pooled buildCounted() {
+        try {
+            return new Pooled(build(), true);
+        } catch (RuntimeException | Error e) {
+            instances.decrementAndGet();
+            throw e;
+        }
     }
 
     int idleCount() {
@@ -124,10 +159,12 @@ final class ReusableInstanceValidators {
 
     static final class Pooled {
         final InstanceValidator validator;
+        private final boolean counted;
         private int uses;
 
-        private Pooled(InstanceValidator validator) {
+        private Pooled(InstanceValidator validator, boolean counted) {
             this.validator = validator;
+            this.counted = counted;
         }
     }
 }

@@ -46,8 +46,8 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
  * validation takes ~2.3 ms; {@code $validate} over HTTP went from a median of ~15-16 ms to ~4.3 ms. An
  * instance is retired every 50 uses and its replacement built (~10 ms) on a background thread, not on
  * the request. {@link #warmUp} (at start-up, off the main thread) loads the definitions and fills the
- * pool; a request finding the pool empty (more concurrent requests than idle instances) builds its own
- * once. A resource that declares {@code meta.profile} (rare here) takes HAPI's path unchanged.
+ * pool; a request finding none idle waits for one (at most 4 exist: under overload, building one per
+ * concurrent request would exhaust CPU and heap). A resource that declares {@code meta.profile} (rare here) takes HAPI's path unchanged.
  */
 public class StructuralValidator {
 

@@ -1,6 +1,7 @@
 package org.chemoadvisor.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +145,20 @@ class StructuralValidatorEquivalenceTest {
         background.get(0).run();
         assertThat(pool.idleCount()).isEqualTo(1);
         assertThat(pool.acquire()).isNotSameAs(first);
+    }
+
+    @Test
+    void aBorrowerBeyondCapacityWaitsForAnInstanceInsteadOfBuildingOne() throws Exception {
+        ReusableInstanceValidators pool = new StructuralValidator(FHIR, 1, 50).pool();
+        ReusableInstanceValidators.Pooled first = pool.acquire();
+        AtomicReference<ReusableInstanceValidators.Pooled> second = new AtomicReference<>();
+        Thread borrower = new Thread(() -> second.set(pool.acquire()));
+        borrower.start();
+        await().atMost(Duration.ofSeconds(1)).until(() -> borrower.getState() == Thread.State.TIMED_WAITING);
+
+        pool.release(first);
+        borrower.join(ReusableInstanceValidators.WAIT.toMillis());
+        assertThat(second.get()).isSameAs(first);
     }
 
     @Test
