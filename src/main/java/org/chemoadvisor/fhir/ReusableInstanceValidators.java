@@ -32,10 +32,9 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * per instance. So an instance is retired after {@code maxUses} validations, which bounds the memory and
  * confines that once-only hint to a window.
  *
- * <p>At most {@code capacity} pooled instances exist (idle, lent or being built). A borrower that finds
- * none idle and the pool at capacity waits for one (up to {@code WAIT}, then builds an extra, used once):
- * under overload, building one per concurrent request (~10 ms of CPU and several MB each) would only
- * deepen it and could exhaust the heap.
+ * <p>At most {@code capacity} instances exist (idle, lent or being built). A borrower that finds none
+ * idle and the pool at capacity waits for one: under overload, building one per concurrent request
+ * (~10 ms of CPU and several MB each, 200 request threads) deepened it and exhausted the heap.
  *
  * <p>A retired instance's replacement is built on {@code replacements} (a background thread in the
  * service), not on the request thread: a build takes ~10 ms, and on the request thread it was the p99
@@ -45,8 +44,8 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  */
 final class ReusableInstanceValidators {
 
-    /** How long a borrower waits for an instance before building an extra one. */
-    static final Duration WAIT = Duration.ofSeconds(2);
+    /** How often a waiting borrower looks again whether it may build an instance. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final IWorkerContext context;
     private final FhirInstanceValidator settings;
@@ -68,25 +67,32 @@ final class ReusableInstanceValidators {
 
     /** An idle validator, a new one while the pool is below capacity, else the next one given back. Give it back with {@link #release}. */
     Pooled acquire() {
-        Pooled pooled = idle.poll();
-        if (pooled != null) {
-            return pooled;
+        while (true) {
+            Pooled pooled = idle.poll();
+            if (pooled != null) {
+                return pooled;
+            }
+            if (instances.incrementAndGet() <= capacity) {
+                return buildCounted();
+            }
+            instances.decrementAndGet();
+            try {
+                // Re-checked every POLL: a replacement whose build failed frees its place in the pool.
+                pooled = idle.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Pooled(build(), false);
+            }
+            if (pooled != null) {
+                return pooled;
+            }
         }
-        if (instances.incrementAndGet() <= capacity) {
-            return buildCounted();
-        }
-        instances.decrementAndGet();
-        try {
-            pooled = idle.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return pooled != null ? pooled : new Pooled(build(), false);
     }
 
     /**
      * Returns a validator after use. Once used {@code maxUses} times it is retired (left to the GC) and its
-     * replacement is built on the replacements executor. An extra (built after waiting in vain) is dropped.
+     * replacement is built on the replacements executor. An uncounted one (built by an interrupted borrower)
+     * is dropped.
      */
     void release(Pooled pooled) {
         if (!pooled.counted) {

@@ -157,7 +157,7 @@ class StructuralValidatorEquivalenceTest {
         await().atMost(Duration.ofSeconds(1)).until(() -> borrower.getState() == Thread.State.TIMED_WAITING);
 
         pool.release(first);
-        borrower.join(ReusableInstanceValidators.WAIT.toMillis());
+        borrower.join(Duration.ofSeconds(5).toMillis());
         assertThat(second.get()).isSameAs(first);
     }
 
