@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.chemoadvisor.cdshooks.CdsHooksService;
 import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
 import org.chemoadvisor.cdshooks.adapt.FactsAssembler;
+import org.chemoadvisor.cdshooks.adapt.MedicationRequestLines;
 import org.chemoadvisor.cdshooks.adapt.ServiceRequestLines;
 import org.chemoadvisor.cdshooks.api.CdsRequest;
 import org.chemoadvisor.cdshooks.data.FhirJson;
@@ -18,6 +19,7 @@ import org.chemoadvisor.claim.ClaimRequestReader;
 import org.chemoadvisor.claim.ClaimValidationRequest;
 import org.chemoadvisor.claim.ClaimValidationService;
 import org.chemoadvisor.policy.PolicyProfileResolver;
+import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.RuleEngine;
 import org.hl7.fhir.r4.model.Bundle;
@@ -50,6 +52,7 @@ public class ServicePathBenchmarks {
         FhirJson fhirJson;
         FactsAssembler facts;
         RuleEngine engine;
+        RulePack rulePack;
         CdsHooksService cdsHooks;
         ClaimRequestReader claimReader;
         ClaimFactsAdapter claimAdapter;
@@ -65,6 +68,7 @@ public class ServicePathBenchmarks {
             fhirJson = service.bean(FhirJson.class);
             facts = service.bean(FactsAssembler.class);
             engine = service.bean(RuleEngine.class);
+            rulePack = service.bean(RulePack.class);
             cdsHooks = service.bean(CdsHooksService.class);
             claimReader = service.bean(ClaimRequestReader.class);
             claimAdapter = service.bean(ClaimFactsAdapter.class);
@@ -112,7 +116,8 @@ public class ServicePathBenchmarks {
 
     @Benchmark
     public List<Finding> rulesOrderSign(Service service, Parsed parsed) {
-        AdaptedLines lines = ServiceRequestLines.from(parsed.draftOrders);
+        AdaptedLines lines = MedicationRequestLines.appendTo(ServiceRequestLines.from(parsed.draftOrders),
+                parsed.draftOrders, service.rulePack);
         return service.engine.evaluate(service.facts.facts(lines, parsed.conditions, parsed.coverages));
     }
 
