@@ -92,9 +92,10 @@ public final class LoadHarness {
     }
 
     private void row(String endpoint, String rate, Phase.Result result) throws IOException {
-        rows.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %d / %d | %s |", endpoint, rate,
+        rows.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %d / %d %s | %s |", endpoint, rate,
                 result.throughput(), result.percentileMillis(50), result.percentileMillis(99),
-                result.percentileMillis(99.9), result.errors(), result.latencies().length, memory("VmRSS")));
+                result.percentileMillis(99.9), result.errors(), result.latencies().length,
+                result.errorKinds().isEmpty() ? "" : result.errorKinds().toString(), memory("VmRSS")));
     }
 
     private void print() throws IOException {

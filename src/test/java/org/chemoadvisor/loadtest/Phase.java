@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,7 @@ final class Phase {
         long[] latencies = new long[n];
         AtomicInteger errors = new AtomicInteger();
         AtomicLong lastDone = new AtomicLong();
+        Map<String, Integer> kinds = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(n);
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
@@ -45,6 +48,8 @@ final class Phase {
                 latencies[index] = now - due;
                 if (failure != null || response.statusCode() >= 300) {
                     errors.incrementAndGet();
+                    kinds.merge(failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode(),
+                            1, Integer::sum);
                 }
                 lastDone.accumulateAndGet(now, Math::max);
                 done.countDown();
@@ -57,11 +62,13 @@ final class Phase {
                 if (latencies[i] == 0) {
                     latencies[i] = now - (start + i * period);
                     errors.incrementAndGet();
+                    kinds.merge("outstanding", 1, Integer::sum);
                 }
             }
             lastDone.accumulateAndGet(now, Math::max);
         }
-        return new Result(latencies.clone(), errors.get(), (n - done.getCount()) / seconds(lastDone.get() - start));
+        return new Result(latencies.clone(), errors.get(), (n - done.getCount()) / seconds(lastDone.get() - start),
+                Map.copyOf(kinds));
     }
 
     /** {@code concurrency} workers send back to back until the requests or {@code seconds} run out. */
@@ -69,6 +76,7 @@ final class Phase {
         long[] latencies = new long[requests.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        Map<String, Integer> kinds = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         Thread[] workers = new Thread[concurrency];
@@ -81,9 +89,11 @@ final class Phase {
                         HttpResponse<byte[]> response = client.send(requests.get(i), HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() >= 300) {
                             errors.incrementAndGet();
+                            kinds.merge("HTTP " + response.statusCode(), 1, Integer::sum);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        kinds.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                     }
                     latencies[i] = System.nanoTime() - sent;
                 }
@@ -94,7 +104,8 @@ final class Phase {
             worker.join();
         }
         int completed = Math.min(next.get(), requests.size());
-        return new Result(Arrays.copyOf(latencies, completed), errors.get(), completed / seconds(System.nanoTime() - start));
+        return new Result(Arrays.copyOf(latencies, completed), errors.get(), completed / seconds(System.nanoTime() - start),
+                Map.copyOf(kinds));
     }
 
     static HttpRequest.Builder post(java.net.URI uri, String contentType, byte[] body, String token) {
@@ -116,8 +127,8 @@ final class Phase {
         return nanos / 1e9;
     }
 
-    /** Latencies in nanoseconds (one per completed request), error count (status >= 300 or no response), throughput. */
-    record Result(long[] latencies, int errors, double throughput) {
+    /** Latencies in nanoseconds (one per request), errors (status >= 300 or no response) and their kinds, throughput. */
+    record Result(long[] latencies, int errors, double throughput, Map<String, Integer> errorKinds) {
 
         double percentileMillis(double percentile) {
             if (latencies.length == 0) {
