@@ -5,13 +5,13 @@
 # table with p50/p99/p99.9, throughput, errors, start-up time to ready and resident memory. Not run by CI.
 #
 # Usage: scripts/load-test.sh [--seconds 10] [--warmup-seconds 10] [--rates 200,1000] [--max-concurrency 8]
-# Environment: PORT (default 18481), MVN_FLAGS (default -o, offline; set empty on a fresh machine),
+# Environment: PORT (default 18481), MVN_FLAGS (default empty; -o to build offline once ~/.m2 is filled),
 # SKIP_BUILD=1 to reuse target/, JAVA_OPTS_FILE (default scripts/jvm.options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${PORT:-18481}"
-MVN_FLAGS="${MVN_FLAGS--o}"
+MVN_FLAGS="${MVN_FLAGS-}"
 JAVA_OPTS_FILE="${JAVA_OPTS_FILE:-scripts/jvm.options}"
 BASE="http://localhost:${PORT}"
 WORK="$(mktemp -d -t chemo-load.XXXXXX)"
