@@ -1,7 +1,10 @@
 package org.chemoadvisor.cdshooks.adapt;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.chemoadvisor.facts.Diagnosis;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -53,6 +56,23 @@ public final class FhirCodes {
             return null;
         }
         return LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay());
+    }
+
+    /**
+     * The ICD-10-CM codes of an order's {@code reasonCode}s, for its line; each is also added to
+     * {@code diagnoses} with the path it came from.
+     */
+    public static List<String> reasonDiagnoses(String resourceType, List<CodeableConcept> reasonCode,
+            List<Diagnosis> diagnoses) {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < reasonCode.size(); i++) {
+            String icd = codeIn(reasonCode.get(i), ICD10CM);
+            if (icd != null) {
+                codes.add(icd);
+                diagnoses.add(new Diagnosis(icd, ICD10CM, resourceType + ".reasonCode[" + i + "]"));
+            }
+        }
+        return codes;
     }
 
     /** {@code Type/id}, or the Bundle fullUrl when the resource has no id. */

@@ -55,7 +55,8 @@ public final class MedicationRequestLines {
             String reference = FhirCodes.reference(order, entry.getFullUrl());
             int index = lines.size();
             lines.add(new ServiceLine(index, toxin.get(), List.of(), 1, date(order), null,
-                    reasonCodes(order, diagnoses), null, paths(reference), true));
+                    FhirCodes.reasonDiagnoses("MedicationRequest", order.getReasonCode(), diagnoses), null,
+                    paths(reference), true));
             sources.put(index, order);
         }
         if (lines.size() == base.lines().size()) {
@@ -119,18 +120,6 @@ public final class MedicationRequestLines {
             }
         }
         return null;
-    }
-
-    private static List<String> reasonCodes(MedicationRequest order, List<Diagnosis> diagnoses) {
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < order.getReasonCode().size(); i++) {
-            String icd = FhirCodes.codeIn(order.getReasonCode().get(i), FhirCodes.ICD10CM);
-            if (icd != null) {
-                codes.add(icd);
-                diagnoses.add(new Diagnosis(icd, FhirCodes.ICD10CM, "MedicationRequest.reasonCode[" + i + "]"));
-            }
-        }
-        return codes;
     }
 
     // A medication order has no modifier element: modifiers point at the medication for completeness.

@@ -38,7 +38,7 @@ public final class ServiceRequestLines {
                 continue;
             }
             String reference = FhirCodes.reference(order, entry.getFullUrl());
-            List<String> lineDiagnoses = reasonCodes(order, reference, diagnoses);
+            List<String> lineDiagnoses = FhirCodes.reasonDiagnoses("ServiceRequest", order.getReasonCode(), diagnoses);
             String pos = placeOfService(order);
             placeOfService = placeOfService == null ? pos : placeOfService;
             int index = lines.size();
@@ -86,17 +86,5 @@ public final class ServiceRequestLines {
         return order.getLocationCode().stream()
                 .map(concept -> FhirCodes.codeIn(concept, FhirCodes.PLACE_OF_SERVICE))
                 .filter(code -> code != null).findFirst().orElse(null);
-    }
-
-    private static List<String> reasonCodes(ServiceRequest order, String reference, List<Diagnosis> diagnoses) {
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < order.getReasonCode().size(); i++) {
-            String icd = FhirCodes.codeIn(order.getReasonCode().get(i), FhirCodes.ICD10CM);
-            if (icd != null) {
-                codes.add(icd);
-                diagnoses.add(new Diagnosis(icd, FhirCodes.ICD10CM, "ServiceRequest.reasonCode[" + i + "]"));
-            }
-        }
-        return codes;
     }
 }
