@@ -41,8 +41,9 @@ JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v original | head -1)"
 java -cp "$CP" org.chemoadvisor.loadtest.LoadHarness keys "$WORK"
 
 echo "Starting ${JAR} on port ${PORT} (log: ${WORK}/service.log) ..." >&2
+JAVA_OPTS_FILE="${JAVA_OPTS_FILE}" scripts/run.sh --prepare "$JAR" --spring.datasource.url="jdbc:h2:mem:training"
 START_NS=$(date +%s%N)
-java @"${JAVA_OPTS_FILE}" -jar "$JAR" \
+JAVA_OPTS_FILE="${JAVA_OPTS_FILE}" scripts/run.sh "$JAR" \
   --server.port="${PORT}" \
   --spring.datasource.url="jdbc:h2:file:${WORK}/feedback;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   --cds.security.enabled=true \
