@@ -1,7 +1,7 @@
 package org.chemoadvisor.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IValidationContext;
@@ -75,11 +75,17 @@ public class StructuralValidator {
     }
 
     StructuralValidator(FhirContext fhirContext, int poolCapacity, int maxUses, Executor replacements) {
+        this(fhirContext, new LazyProfilesValidationSupport(fhirContext), poolCapacity, maxUses, replacements);
+    }
+
+    /** {@code definitions}: the R4 structure definitions, value sets and code systems (HAPI's built-in ones). */
+    StructuralValidator(FhirContext fhirContext, IValidationSupport definitions, int poolCapacity, int maxUses,
+            Executor replacements) {
         this.fhirContext = fhirContext;
         // The chain caches lookups itself (CachingValidationSupport is deprecated in HAPI 8 for this reason).
         ValidationSupportChain chain = new ValidationSupportChain(
                 ValidationSupportChain.CacheConfiguration.defaultValues(),
-                new DefaultProfileValidationSupport(fhirContext),
+                definitions,
                 new InMemoryTerminologyServerValidationSupport(fhirContext),
                 new CommonCodeSystemsTerminologyService(fhirContext));
         this.module = new FhirInstanceValidator(chain);
