@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.chemoadvisor.claim.AdaptedClaim.AdapterNote;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.web.JsonLimitCheck;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
  * Reads a {@code $validate} request: the body (a Claim, a collection Bundle holding exactly one
  * Claim and the resources it references, or a Parameters with either as its {@code resource} part) and the options {@code structural} (boolean) and {@code profile} (medicare|commercial),
  * each from the query string or a Parameters part; a Parameters part wins.
+ *
+ * <p>Only what a claim submission carries is accepted ({@link SubmissionContent}): a definition
+ * (StructureDefinition, ImplementationGuide, ValueSet...) in the request gets 422 naming it. A Bundle's
+ * signature is set aside, with a note, before anything validates the Bundle.
  *
  * <p>The body is parsed again with a strict error handler: an element R4 does not define (such as
  * STU3's {@code Claim.item.service} or {@code Claim.organization}) means the Claim is not R4.
@@ -61,14 +66,30 @@ public class ClaimRequestReader {
         }
         if (resource instanceof Bundle bundle) {
             int entry = claimEntry(bundle);
+            SubmissionContent.requireAccepted(bundle);
             return new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(), structural, profile,
-                    bundle, entry);
+                    bundle, entry, withoutSignature(bundle));
         }
         if (!(resource instanceof Claim claim)) {
             throw new InvalidRequestException("Claim/$validate expects a Claim or a collection Bundle holding one "
                     + "(or a Parameters with either in its 'resource' part), not " + resource.fhirType());
         }
+        SubmissionContent.requireAccepted(claim);
         return new ClaimValidationRequest(claim, structural, profile);
+    }
+
+    /**
+     * Removes a Bundle's signature, and says so. This service checks coding, not who signed: HAPI's validator
+     * would try to verify it (its own "work in progress" JOSE and XML-DSig code, certificate look-ups), work
+     * the caller could make it do on every request for an answer nobody asked for.
+     */
+    private static List<AdapterNote> withoutSignature(Bundle bundle) {
+        if (!bundle.hasSignature()) {
+            return List.of();
+        }
+        bundle.setSignature(null);
+        return List.of(new AdapterNote("Bundle.signature was not verified: this service checks the coding of the "
+                + "Claim, not signatures; the signature was set aside before validation", "Bundle.signature"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.chemoadvisor.claim;
 
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.util.ArrayList;
 import java.util.List;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.fhir.StructuralValidator;
@@ -48,6 +49,8 @@ public class ClaimValidationService {
                 ? structuralValidator.validate(request.bundle() != null ? request.bundle() : request.claim())
                 : List.of();
         List<Finding> findings = engine.evaluate(adapted.facts(), packs.forPayers(payers));
-        return renderer.render(structural, adapted.notes(), findings, references::inRequest);
+        List<AdaptedClaim.AdapterNote> notes = new ArrayList<>(request.notes());
+        notes.addAll(adapted.notes());
+        return renderer.render(structural, notes, findings, references::inRequest);
     }
 }

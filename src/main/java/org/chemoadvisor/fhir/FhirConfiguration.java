@@ -29,6 +29,7 @@ public class FhirConfiguration {
      */
     @Bean
     StructuralValidator structuralValidator(FhirContext fhirContext) {
+        ValidatorNetworkAccess.prohibit();
         StructuralValidator validator = new StructuralValidator(fhirContext);
         validator.warmUp(WarmUpClaim.create());
         return validator;

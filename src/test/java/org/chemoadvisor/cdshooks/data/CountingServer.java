@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A loopback HTTP server that counts the requests it accepts and answers each in one fixed way. */
-final class CountingServer implements AutoCloseable {
+public final class CountingServer implements AutoCloseable {
 
     private static final String EMPTY_BUNDLE = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}";
 
@@ -31,7 +31,7 @@ final class CountingServer implements AutoCloseable {
     }
 
     /** Answers every request with an empty searchset Bundle. */
-    static CountingServer answering() {
+    public static CountingServer answering() {
         return new CountingServer(null);
     }
 
@@ -40,7 +40,7 @@ final class CountingServer implements AutoCloseable {
         return new CountingServer(location);
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
@@ -48,11 +48,11 @@ final class CountingServer implements AutoCloseable {
         return "http://127.0.0.1:" + port() + "/fhir";
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
-    void forget() {
+    public void forget() {
         requests.set(0);
     }
 
