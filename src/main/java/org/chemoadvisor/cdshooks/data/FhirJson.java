@@ -2,27 +2,24 @@ package org.chemoadvisor.cdshooks.data;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chemoadvisor.cdshooks.CdsHooksException;
+import org.chemoadvisor.cdshooks.api.ResourceJson;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves FHIR resources between the CDS Hooks JSON (Jackson trees) and HAPI's model. HAPI does the
- * FHIR parsing and encoding; Jackson only carries the tree.
+ * Moves FHIR resources between the CDS Hooks JSON and HAPI's model. HAPI does the FHIR parsing and
+ * encoding; Jackson only carries the request tree in and the encoded text out.
  */
 @Component
 public class FhirJson {
 
     private final FhirContext fhirContext;
-    private final ObjectMapper objectMapper;
 
-    public FhirJson(FhirContext fhirContext, ObjectMapper objectMapper) {
+    public FhirJson(FhirContext fhirContext) {
         this.fhirContext = fhirContext;
-        this.objectMapper = objectMapper;
     }
 
     /**
@@ -49,12 +46,9 @@ public class FhirJson {
         throw CdsHooksException.badRequest("invalid_fhir_resource", where + " is not a valid FHIR R4 resource");
     }
 
-    public JsonNode toJson(Resource resource) {
-        try {
-            return objectMapper.readTree(parser().encodeResourceToString(resource));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("HAPI produced JSON that Jackson cannot read", e);
-        }
+    /** The resource as HAPI encodes it, ready to go into a CDS Hooks response as it is. */
+    public ResourceJson toJson(Resource resource) {
+        return new ResourceJson(parser().encodeResourceToString(resource));
     }
 
     private IParser parser() {

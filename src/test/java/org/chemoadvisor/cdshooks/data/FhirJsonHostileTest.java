@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FhirJsonHostileTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final FhirJson fhirJson = new FhirJson(FhirContext.forR4Cached(), JSON);
+    private final FhirJson fhirJson = new FhirJson(FhirContext.forR4Cached());
 
     @ParameterizedTest
     @ValueSource(strings = {
