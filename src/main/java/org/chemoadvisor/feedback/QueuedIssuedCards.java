@@ -1,6 +1,7 @@
 package org.chemoadvisor.feedback;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public class QueuedIssuedCards implements IssuedCards, AutoCloseable {
 
     static final String DROPPED = "chemo.feedback.issued.cards.dropped";
+    static final String QUEUED = "chemo.feedback.issued.cards.queued";
     private static final Logger log = LoggerFactory.getLogger(QueuedIssuedCards.class);
     private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -49,6 +51,8 @@ public class QueuedIssuedCards implements IssuedCards, AutoCloseable {
         this.batchSize = properties.batchSize();
         this.droppedQueueFull = droppedCounter(meters, "queue-full");
         this.droppedWriteFailed = droppedCounter(meters, "write-failed");
+        Gauge.builder(QUEUED, queue, BlockingQueue::size)
+                .description("Issued cards waiting for the background writer").register(meters);
     }
 
     @Override

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,11 +29,7 @@ class QueuedIssuedCardsTest {
 
     @BeforeEach
     void freshDatabase() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + getClass().getSimpleName() + System.identityHashCode(this)
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = new JdbcTemplate(FeedbackDatabase.migrated());
         table = new JdbcIssuedCards(jdbc);
     }
 
@@ -46,9 +40,11 @@ class QueuedIssuedCardsTest {
         cards.record(cards(3, "CHEMO-01"));
 
         assertThat(rows()).as("nothing written on the caller's thread").isZero();
+        assertThat(meters.get(QueuedIssuedCards.QUEUED).gauge().value()).isEqualTo(3);
         assertThat(pendingWrites).hasSize(1);
         pendingWrites.forEach(Runnable::run);
         assertThat(rows()).isEqualTo(3);
+        assertThat(meters.get(QueuedIssuedCards.QUEUED).gauge().value()).isZero();
     }
 
     @Test
