@@ -3,6 +3,9 @@ package org.chemoadvisor.cdshooks.data;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.chemoadvisor.cdshooks.CdsHooksException;
 import org.chemoadvisor.cdshooks.api.ResourceJson;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FhirJson {
+
+    private static final ObjectMapper SURROGATE_ESCAPER = new ObjectMapper();
 
     private final FhirContext fhirContext;
 
@@ -48,7 +53,32 @@ public class FhirJson {
 
     /** The resource as HAPI encodes it, ready to go into a CDS Hooks response as it is. */
     public ResourceJson toJson(Resource resource) {
-        return new ResourceJson(parser().encodeResourceToString(resource));
+        String json = parser().encodeResourceToString(resource);
+        return new ResourceJson(hasLoneSurrogate(json) ? escapedByJackson(json) : json);
+    }
+
+    /**
+     * Malformed request text can put a lone UTF-16 surrogate in a string, which HAPI passes on and
+     * Jackson refuses to write as raw text; its UTF-8 tree writer escapes it ("\uD800") instead.
+     */
+    private static String escapedByJackson(String json) {
+        try {
+            return new String(SURROGATE_ESCAPER.writeValueAsBytes(SURROGATE_ESCAPER.readTree(json)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("HAPI produced JSON that Jackson cannot read", e);
+        }
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private IParser parser() {
