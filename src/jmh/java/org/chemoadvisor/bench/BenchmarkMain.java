@@ -17,8 +17,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs {@link ServicePathBenchmarks} and prints one table: each stage's time and its ratio to the
  * parse floor of the same input, measured in the same run. Takes JMH's own command-line options
- * ({@code -f}, {@code -wi}, {@code -i}, {@code -w}, {@code -r}, a benchmark regex, ...); the defaults keep
- * a run short: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement per benchmark.
+ * ({@code -f}, {@code -wi}, {@code -i}, {@code -w}, {@code -r}, a benchmark regex, ...). Defaults: 1 fork,
+ * 5 x 2 s warm-up, 5 x 2 s measurement per benchmark; the whole order-sign path needs about 10 s of
+ * warm-up before its figure settles (with 3 x 1 s its error spanned half the score), and all
+ * benchmarks still run in about 5 minutes, the service's start-up in each fork included.
  */
 public final class BenchmarkMain {
 
@@ -40,16 +42,16 @@ public final class BenchmarkMain {
             options.forks(1);
         }
         if (!given.getWarmupIterations().hasValue()) {
-            options.warmupIterations(3);
+            options.warmupIterations(5);
         }
         if (!given.getWarmupTime().hasValue()) {
-            options.warmupTime(TimeValue.seconds(1));
+            options.warmupTime(TimeValue.seconds(2));
         }
         if (!given.getMeasurementIterations().hasValue()) {
             options.measurementIterations(5);
         }
         if (!given.getMeasurementTime().hasValue()) {
-            options.measurementTime(TimeValue.seconds(1));
+            options.measurementTime(TimeValue.seconds(2));
         }
         print(new Runner(options.build()).run());
     }

@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
@@ -76,6 +77,11 @@ public class ServicePathBenchmarks {
             claimValidation = service.bean(ClaimValidationService.class);
             orderSignJson = service.orderSignJson;
             claimJson = service.claimJson;
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            ServiceUnderTest.stop();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.chemoadvisor.cdshooks;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -65,20 +66,25 @@ public class CdsHooksService {
         if (hook == Hook.ORDER_SELECT) {
             findings = SelectionFocus.focus(findings, lines, data.selections());
         }
-        List<Card> cards = new ArrayList<>();
-        List<IssuedCard> issued = new ArrayList<>();
+        List<Card> cards = new ArrayList<>(findings.size() + 1);
+        List<IssuedCard> issued = new ArrayList<>(findings.size());
+        List<String> ruleIds = new ArrayList<>(findings.size());
+        Instant now = clock.instant();
         for (Finding finding : findings) {
             Card card = renderer.render(finding, lines);
             cards.add(card);
-            issued.add(new IssuedCard(card.uuid(), finding.ruleId(), serviceId, clock.instant()));
+            issued.add(new IssuedCard(card.uuid(), finding.ruleId(), serviceId, now));
+            ruleIds.add(finding.ruleId());
         }
         if (!data.unavailable().isEmpty()) {
             cards.add(DataNotice.card(renderer, data.unavailable(), codingFacts.profile()));
         }
         record(issued);
-        log.info("service={} hookInstance={} rules={} profile={} tookMs={}", serviceId, loggable(request.hookInstance()),
-                findings.stream().map(Finding::ruleId).toList(), codingFacts.profile().id(),
-                (System.nanoTime() - started) / 1_000_000);
+        if (log.isInfoEnabled()) {
+            log.info("service={} hookInstance={} rules={} profile={} tookMs={}", serviceId,
+                    loggable(request.hookInstance()), ruleIds, codingFacts.profile().id(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
         return new CdsResponse(cards);
     }
 
@@ -97,7 +103,7 @@ public class CdsHooksService {
         try {
             issuedCards.record(issued);
         } catch (RuntimeException e) {
-            // Advice matters more than its bookkeeping: the cards still go out.
+            // Advice matters more than its bookkeeping: the cards still go out. (record only queues them.)
             log.warn("Recording {} issued cards failed: {}", issued.size(), e.getClass().getSimpleName());
         }
     }

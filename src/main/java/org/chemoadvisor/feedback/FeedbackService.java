@@ -15,11 +15,14 @@ public class FeedbackService {
     private final CdsServiceIds services;
     private final FeedbackStore store;
     private final FeedbackReportQuery reports;
+    private final IssuedCards issuedCards;
 
-    public FeedbackService(CdsServiceIds services, FeedbackStore store, FeedbackReportQuery reports) {
+    public FeedbackService(CdsServiceIds services, FeedbackStore store, FeedbackReportQuery reports,
+            IssuedCards issuedCards) {
         this.services = services;
         this.store = store;
         this.reports = reports;
+        this.issuedCards = issuedCards;
     }
 
     public void receive(String serviceId, FeedbackRequest request) {
@@ -35,6 +38,8 @@ public class FeedbackService {
     }
 
     public FeedbackReport report(Instant since) {
+        // Cards are recorded in the background: the ones still queued count too.
+        issuedCards.flush();
         return reports.report(since);
     }
 }

@@ -5,5 +5,9 @@ import java.util.List;
 /** Where issued cards are recorded (the feedback store). */
 public interface IssuedCards {
 
+    /** Takes the cards for recording; may return before they are written, never blocks on the store. */
     void record(List<IssuedCard> cards);
+
+    /** Returns once every card recorded before the call is written (or counted as lost). */
+    void flush();
 }

@@ -1,7 +1,6 @@
 package org.chemoadvisor.cdshooks.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -9,7 +8,7 @@ import java.util.List;
  * names it in {@code resourceId} (relative references, e.g. {@code ServiceRequest/abc}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Action(String type, String description, JsonNode resource, List<String> resourceId) {
+public record Action(String type, String description, ResourceJson resource, List<String> resourceId) {
 
     public static final String CREATE = "create";
     public static final String UPDATE = "update";

@@ -2,27 +2,29 @@ package org.chemoadvisor.cdshooks.data;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.chemoadvisor.cdshooks.CdsHooksException;
+import org.chemoadvisor.cdshooks.api.ResourceJson;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves FHIR resources between the CDS Hooks JSON (Jackson trees) and HAPI's model. HAPI does the
- * FHIR parsing and encoding; Jackson only carries the tree.
+ * Moves FHIR resources between the CDS Hooks JSON and HAPI's model. HAPI does the FHIR parsing and
+ * encoding; Jackson only carries the request tree in and the encoded text out.
  */
 @Component
 public class FhirJson {
 
-    private final FhirContext fhirContext;
-    private final ObjectMapper objectMapper;
+    private static final ObjectMapper SURROGATE_ESCAPER = new ObjectMapper();
 
-    public FhirJson(FhirContext fhirContext, ObjectMapper objectMapper) {
+    private final FhirContext fhirContext;
+
+    public FhirJson(FhirContext fhirContext) {
         this.fhirContext = fhirContext;
-        this.objectMapper = objectMapper;
     }
 
     /**
@@ -49,12 +51,34 @@ public class FhirJson {
         throw CdsHooksException.badRequest("invalid_fhir_resource", where + " is not a valid FHIR R4 resource");
     }
 
-    public JsonNode toJson(Resource resource) {
+    /** The resource as HAPI encodes it, ready to go into a CDS Hooks response as it is. */
+    public ResourceJson toJson(Resource resource) {
+        String json = parser().encodeResourceToString(resource);
+        return new ResourceJson(hasLoneSurrogate(json) ? escapedByJackson(json) : json);
+    }
+
+    /**
+     * Malformed request text can put a lone UTF-16 surrogate in a string, which HAPI passes on and
+     * Jackson refuses to write as raw text; its UTF-8 tree writer escapes it ("\uD800") instead.
+     */
+    private static String escapedByJackson(String json) {
         try {
-            return objectMapper.readTree(parser().encodeResourceToString(resource));
-        } catch (JsonProcessingException e) {
+            return new String(SURROGATE_ESCAPER.writeValueAsBytes(SURROGATE_ESCAPER.readTree(json)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new IllegalStateException("HAPI produced JSON that Jackson cannot read", e);
         }
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private IParser parser() {

@@ -36,12 +36,16 @@ public final class Chemo30ToxinDiscardedDrugModifier implements Rule {
 
     @Override
     public List<Finding> evaluate(CodingFacts day, RulePack pack) {
+        List<ServiceLine> toxinLines = GuidanceLines.inSet(day, pack, CodeSets.TOXIN);
+        if (toxinLines.isEmpty()) {
+            return List.of(); // the usual case: no date to parse, no citation to build
+        }
         CodeSets sets = pack.codeSets();
         LocalDate start = LocalDate.parse(sets.single(CodeSets.DISCARDED_DRUG_POLICY_START));
         Citation policy = new Citation("CMS Claims Processing Manual ch. 17 s. 40 (JW/JZ)",
                 start + " policy", MANUAL_URL);
         List<Finding> findings = new ArrayList<>();
-        for (ServiceLine line : GuidanceLines.inSet(day, pack, CodeSets.TOXIN)) {
+        for (ServiceLine line : toxinLines) {
             if (line.medicationOrder()) {
                 continue; // JW/JZ go on the billed drug line, not on the medication order
             }

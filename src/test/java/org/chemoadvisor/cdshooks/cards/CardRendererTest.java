@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class CardRendererTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Citation MPFS = new Citation("CMS Medicare physician fee schedule indicators", "2024-07",
             "https://www.cms.gov/medicare/payment/fee-schedules/physician");
 
@@ -104,7 +105,7 @@ class CardRendererTest {
         Action update = card.suggestions().get(0).actions().get(0);
         assertThat(card.suggestions().get(0).actions()).hasSize(1);
         assertThat(update.type()).isEqualTo("update");
-        JsonNode order = update.resource();
+        JsonNode order = tree(update);
         assertThat(order.path("id").asText()).isEqualTo("sr-addon");
         assertThat(order.path("quantityQuantity").path("value").asInt()).isEqualTo(3);
         assertThat(order.path("orderDetail").toString()).doesNotContain(FhirCodes.MODIFIER_SYSTEM).contains("URGENT");
@@ -119,7 +120,7 @@ class CardRendererTest {
         List<Action> actions = renderer.render(finding(Severity.ERROR, fix), orders).suggestions().get(0).actions();
 
         assertThat(actions).extracting(Action::type).containsExactly("create", "delete");
-        JsonNode created = actions.get(0).resource();
+        JsonNode created = tree(actions.get(0));
         assertThat(created.path("code").path("coding").get(0).path("code").asText()).isEqualTo("64643");
         assertThat(created.path("id").asText()).isNotEqualTo("sr-primary");
         assertThat(created.path("occurrenceDateTime").asText()).isEqualTo("2024-09-10");
@@ -146,8 +147,8 @@ class CardRendererTest {
         Card recoded = renderer.render(finding(Severity.ERROR, recode), procedures);
         Card removed = renderer.render(finding(Severity.ERROR, remove), procedures);
 
-        assertThat(recoded.suggestions().get(0).actions()).extracting(a -> a.resource().path("resourceType").asText()
-                + "/" + a.resource().path("id").asText() + "=" + a.resource().at("/code/coding/0/code").asText())
+        assertThat(recoded.suggestions().get(0).actions()).extracting(a -> tree(a).path("resourceType").asText()
+                + "/" + tree(a).path("id").asText() + "=" + tree(a).at("/code/coding/0/code").asText())
                 .containsExactly("Procedure/proc-64642=64644", "Procedure/proc-64645=64643");
         assertThat(removed.suggestions()).isEmpty();
         assertThat(removed.detail()).contains("**Suggested fix:** Drop it");
@@ -161,9 +162,9 @@ class CardRendererTest {
         List<Action> actions = renderer.render(finding(Severity.WARNING, derived), procedures).suggestions().get(0).actions();
 
         assertThat(actions).extracting(Action::type).containsExactly("update", "create", "create", "delete");
-        assertThat(actions.get(1).resource().at("/code/coding/0/code").asText()).isEqualTo("64643");
-        assertThat(actions.get(1).resource().path("id").asText())
-                .isNotEqualTo(actions.get(2).resource().path("id").asText());
+        assertThat(tree(actions.get(1)).at("/code/coding/0/code").asText()).isEqualTo("64643");
+        assertThat(tree(actions.get(1)).path("id").asText())
+                .isNotEqualTo(tree(actions.get(2)).path("id").asText());
         assertThat(actions.get(3).resourceId()).containsExactly("Procedure/proc-64645");
     }
 
@@ -173,6 +174,15 @@ class CardRendererTest {
         assertThat(CardRenderer.shorten("short")).isEqualTo("short");
     }
 
+    /** The suggested resource as a client reads it from the response. */
+    private static JsonNode tree(Action action) {
+        try {
+            return JSON.readTree(JSON.writeValueAsString(action)).path("resource");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Finding finding(Severity severity, Fix fix) {
         return new Finding("CHEMO-06", severity, "Modifier 50 does not apply to 64645",
                 "**What:** 64645 carries modifier 50.", List.of(MPFS), List.of("ServiceRequest.orderDetail[0]"), fix,
@@ -180,7 +190,7 @@ class CardRendererTest {
     }
 
     private static CardRenderer renderer(CardProperties properties) {
-        return new CardRenderer(properties, new SuggestionBuilder(new FhirJson(FHIR, new ObjectMapper()), RulePackLoader.loadBundled()));
+        return new CardRenderer(properties, new SuggestionBuilder(new FhirJson(FHIR), RulePackLoader.loadBundled()));
     }
 
     private static Bundle bundle(String name) throws Exception {

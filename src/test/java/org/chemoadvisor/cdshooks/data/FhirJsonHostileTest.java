@@ -1,10 +1,13 @@
 package org.chemoadvisor.cdshooks.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chemoadvisor.cdshooks.CdsHooksException;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FhirJsonHostileTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final FhirJson fhirJson = new FhirJson(FhirContext.forR4Cached(), JSON);
+    private final FhirJson fhirJson = new FhirJson(FhirContext.forR4Cached());
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -27,5 +30,16 @@ class FhirJsonHostileTest {
     void anythingThatIsNotAResourceIsABadRequest(String json) throws Exception {
         assertThatThrownBy(() -> fhirJson.parse(JSON.readTree(json), "context.draftOrders"))
                 .isInstanceOf(CdsHooksException.class).hasMessageContaining("context.draftOrders");
+    }
+
+    @Test
+    void aLoneSurrogateFromMalformedInputStillGivesAResponseJacksonCanWrite() throws Exception {
+        ServiceRequest order = new ServiceRequest();
+        order.getCode().setText("Botox \uD800 order");
+
+        // As the response is written: UTF-8 bytes, where Jackson checks surrogates.
+        byte[] written = JSON.writeValueAsBytes(JSON.createObjectNode().putPOJO("resource", fhirJson.toJson(order)));
+
+        assertThat(JSON.readTree(written).at("/resource/code/text").asText()).isEqualTo("Botox \uD800 order");
     }
 }
