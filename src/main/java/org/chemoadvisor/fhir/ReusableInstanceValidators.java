@@ -1,16 +1,19 @@
 package org.chemoadvisor.fhir;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.fhirpath.IHostApplicationServices;
+import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
 import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
@@ -54,6 +57,8 @@ final class ReusableInstanceValidators {
     private final Executor replacements;
     private final int capacity;
     private final AtomicInteger instances = new AtomicInteger();
+    /** Resource type name to its StructureDefinition, as the parsers found them; shared by all instances. */
+    private final Map<String, StructureDefinition> definitions = new ConcurrentHashMap<>();
 
     ReusableInstanceValidators(IWorkerContext context, FhirInstanceValidator settings, int capacity, int maxUses,
             Executor replacements) {
@@ -81,7 +86,7 @@ final class ReusableInstanceValidators {
                 pooled = idle.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Pooled(build(), false);
+                return new Pooled(newValidation(), false);
             }
             if (pooled != null) {
                 return pooled;
@@ -120,7 +125,7 @@ final class ReusableInstanceValidators {
     /** A pooled instance, already counted in {@code instances}; uncounted again if the build fails. */
     private Pooled buildCounted() {
         try {
-            return new Pooled(build(), true);
+            return new Pooled(newValidation(), true);
         } catch (RuntimeException | Error e) {
             instances.decrementAndGet();
             throw e;
@@ -129,6 +134,10 @@ final class ReusableInstanceValidators {
 
     int idleCount() {
         return idle.size();
+    }
+
+    private ReusableJsonValidation newValidation() {
+        return new ReusableJsonValidation(build(), context, definitions);
     }
 
     /** The settings of ValidatorWrapper.validate (HAPI 8.8.0), in its order. */
@@ -164,12 +173,12 @@ final class ReusableInstanceValidators {
     }
 
     static final class Pooled {
-        final InstanceValidator validator;
+        final ReusableJsonValidation validation;
         private final boolean counted;
         private int uses;
 
-        private Pooled(InstanceValidator validator, boolean counted) {
-            this.validator = validator;
+        private Pooled(ReusableJsonValidation validation, boolean counted) {
+            this.validation = validation;
             this.counted = counted;
         }
     }

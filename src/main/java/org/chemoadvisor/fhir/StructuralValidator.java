@@ -7,7 +7,6 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IValidationContext;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationContext;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 
 /**
@@ -145,8 +143,7 @@ public class StructuralValidator {
         List<ValidationMessage> messages = new ArrayList<>();
         ReusableInstanceValidators.Pooled pooled = pool.acquire();
         try {
-            pooled.validator.validate(null, messages, new ByteArrayInputStream(json), FhirFormat.JSON,
-                    new ArrayList<>());
+            pooled.validation.validate(json, messages);
         } finally {
             pool.release(pooled);
         }
