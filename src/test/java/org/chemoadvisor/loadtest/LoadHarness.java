@@ -20,9 +20,11 @@ import java.util.function.IntFunction;
  *   LoadHarness keys DIR
  *   LoadHarness run --base URL --keys DIR [--pid PID] [--ready-ms MS] [--jar FILE] [--seconds 10]
  *                   [--warmup-seconds 10] [--rates 200,1000] [--max-concurrency 8] [--project .]
+ *                   [--endpoints order-sign,validate]
  * </pre>
  * For order-sign and {@code $validate}: a warm-up, then each fixed rate (open loop) and max (closed loop),
- * each with pre-minted tokens; prints one Markdown table (p50/p99/p99.9, throughput, errors, resident memory).
+ * each with pre-minted tokens; prints one Markdown table (p50/p99/p99.9, throughput, errors, the CPU time the
+ * service and this generator used in each phase, resident memory).
  */
 public final class LoadHarness {
 
@@ -63,10 +65,15 @@ public final class LoadHarness {
         byte[] claim = Files.readAllBytes(project.resolve("fhir-resources/examples/claim-clean-64644-64645-95874.json"));
         URI orderSignUri = URI.create(base + ORDER_SIGN_PATH);
         URI validateUri = URI.create(base + VALIDATE_PATH);
-        endpoint("order-sign", count -> requests(orderSignUri, "application/json", orderSign,
-                tokens.cds(orderSignUri.toString(), count)));
-        endpoint("$validate (structural)", count -> requests(validateUri, "application/fhir+json", claim,
-                tokens.fhir(base + "/fhir", count)));
+        List<String> endpoints = List.of(options.getOrDefault("endpoints", "order-sign,validate").split(","));
+        if (endpoints.contains("order-sign")) {
+            endpoint("order-sign", count -> requests(orderSignUri, "application/json", orderSign,
+                    tokens.cds(orderSignUri.toString(), count)));
+        }
+        if (endpoints.contains("validate")) {
+            endpoint("$validate (structural)", count -> requests(validateUri, "application/fhir+json", claim,
+                    tokens.fhir(base + "/fhir", count)));
+        }
         print();
     }
 
@@ -77,31 +84,60 @@ public final class LoadHarness {
         double best = 0;
         for (String rate : options.getOrDefault("rates", "200,1000").split(",")) {
             int perSecond = Integer.parseInt(rate.trim());
-            Phase.Result result = phase.fixedRate(requests.apply(perSecond * seconds), perSecond);
+            List<HttpRequest> batch = requests.apply(perSecond * seconds);
+            Split split = new Split();
+            Phase.Result result = phase.fixedRate(batch, perSecond);
             best = Math.max(best, result.throughput());
-            row(name, Integer.toString(perSecond), result);
+            row(name, Integer.toString(perSecond), result, split.end(result.latencies().length));
         }
         // Enough tokens for three times the best rate seen; the phase ends when time or tokens run out.
-        int maxRequests = (int) Math.max(5_000, 3 * best * seconds);
-        row(name, "max (" + intOption("max-concurrency", 8) + " conn.)",
-                phase.max(requests.apply(maxRequests), intOption("max-concurrency", 8), seconds));
+        List<HttpRequest> batch = requests.apply((int) Math.max(5_000, 3 * best * seconds));
+        Split split = new Split();
+        Phase.Result result = phase.max(batch, intOption("max-concurrency", 8), seconds);
+        row(name, "max (" + intOption("max-concurrency", 8) + " conn.)", result, split.end(result.latencies().length));
     }
 
     private static List<HttpRequest> requests(URI uri, String contentType, byte[] body, List<String> tokens) {
         return tokens.stream().map(token -> Phase.post(uri, contentType, body, token).build()).toList();
     }
 
-    private void row(String endpoint, String rate, Phase.Result result) throws IOException {
-        rows.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %d / %d %s | %s |", endpoint, rate,
-                result.throughput(), result.percentileMillis(50), result.percentileMillis(99),
+    private void row(String endpoint, String rate, Phase.Result result, String cpu) throws IOException {
+        rows.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %d / %d %s | %s | %s |", endpoint,
+                rate, result.throughput(), result.percentileMillis(50), result.percentileMillis(99),
                 result.percentileMillis(99.9), result.errors(), result.latencies().length,
-                result.errorKinds().isEmpty() ? "" : result.errorKinds().toString(), memory("VmRSS")));
+                result.errorKinds().isEmpty() ? "" : result.errorKinds().toString(), cpu, memory("VmRSS")));
+    }
+
+    /**
+     * CPU used by the service and by this generator during one phase: seconds, and milliseconds per request.
+     * Both share the machine's cores, so a generator's share is capacity the service did not get.
+     */
+    private final class Split {
+        private final long servicePid = options.containsKey("pid") ? Long.parseLong(options.get("pid")) : -1;
+        private final double service = CpuTime.seconds(servicePid);
+        private final double generator = CpuTime.seconds(ProcessHandle.current().pid());
+        private final long wallStart = System.nanoTime();
+
+        String end(int requests) {
+            double serviceUsed = CpuTime.seconds(servicePid) - service;
+            double generatorUsed = CpuTime.seconds(ProcessHandle.current().pid()) - generator;
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            return String.format(Locale.ROOT, "%s | %s | %.0f%%", cpu(serviceUsed, service, requests),
+                    cpu(generatorUsed, generator, requests),
+                    100 * (serviceUsed + generatorUsed) / (wall * Runtime.getRuntime().availableProcessors()));
+        }
+
+        private static String cpu(double used, double before, int requests) {
+            return before < 0 || requests == 0 ? "?"
+                    : String.format(Locale.ROOT, "%.1f s (%.2f ms/req)", used, 1000 * used / requests);
+        }
     }
 
     private void print() throws IOException {
         System.out.println();
-        System.out.println("| endpoint | rate (req/s) | achieved (req/s) | p50 ms | p99 ms | p99.9 ms | errors / requests | RSS MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| endpoint | rate (req/s) | achieved (req/s) | p50 ms | p99 ms | p99.9 ms | errors / requests"
+                + " | service CPU | generator CPU | both, % of cores | RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.println();
         System.out.println("| start-up to ready | peak RSS (VmHWM) | jar | cores |");
