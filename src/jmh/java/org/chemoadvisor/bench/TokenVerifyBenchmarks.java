@@ -16,7 +16,11 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Files;
+import java.security.spec.X509EncodedKeySpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +61,9 @@ public class TokenVerifyBenchmarks {
     private SignedJWT rs384;
     private JWSVerifier es384Jdk;
     private JWSVerifier es384Bc;
+    private JWSVerifier es384BcNativeKey;
     private JWSVerifier rs384Jdk;
+    private JWSVerificationKeySelector<SecurityContext> keySelector;
     private String es384Token;
     private CdsClientTokenVerifier serviceVerifier;
 
@@ -73,6 +79,13 @@ public class TokenVerifyBenchmarks {
         ECDSAVerifier bc = new ECDSAVerifier(ecKey.toECPublicKey());
         bc.getJCAContext().setProvider(new BouncyCastleProvider());
         es384Bc = bc;
+        BouncyCastleProvider provider = new BouncyCastleProvider();
+        ECDSAVerifier bcNative = new ECDSAVerifier((java.security.interfaces.ECPublicKey) java.security.KeyFactory
+                .getInstance("EC", provider).generatePublic(new X509EncodedKeySpec(ecKey.toECPublicKey().getEncoded())));
+        bcNative.getJCAContext().setProvider(provider);
+        es384BcNativeKey = bcNative;
+        keySelector = new JWSVerificationKeySelector<>(JWSAlgorithm.ES384,
+                new ImmutableJWKSet<>(new JWKSet(List.of(ecKey.toPublicJWK(), rsaKey.toPublicJWK()))));
         rs384Jdk = new RSASSAVerifier(rsaKey.toRSAPublicKey());
         es384Token = es384.serialize();
 
@@ -110,6 +123,18 @@ public class TokenVerifyBenchmarks {
     @Benchmark
     public boolean es384VerifyBouncyCastle() throws Exception {
         return es384Bc.verify(es384.getHeader(), es384.getSigningInput(), es384.getSignature());
+    }
+
+    /** BouncyCastle with a key it made itself, so it need not convert the JDK's key on every check. */
+    @Benchmark
+    public boolean es384VerifyBouncyCastleNativeKey() throws Exception {
+        return es384BcNativeKey.verify(es384.getHeader(), es384.getSigningInput(), es384.getSignature());
+    }
+
+    /** Picking the token's key from a cached key set: matching, then JWK to Java key. */
+    @Benchmark
+    public List<? extends java.security.Key> es384SelectKey() throws Exception {
+        return keySelector.selectJWSKeys(es384.getHeader(), null);
     }
 
     @Benchmark

@@ -36,6 +36,7 @@ public final class CdsClientTokenVerifier {
         this.claimsVerifier = new CdsClaimsVerifier(clock, settings.clockSkew(), settings.maxTokenLifetime());
         processor.setJWSKeySelector(CdsClientTokenVerifier::keysOrReject);
         processor.setJWTClaimsSetVerifier(claimsVerifier);
+        processor.setJWSVerifierFactory(new SignatureVerifiers());
     }
 
     /** The verified claims of {@code token}, presented at the endpoint whose URL is {@code audience}. */
