@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.IntFunction;
 
 /**
@@ -42,9 +44,20 @@ public final class LoadHarness {
         this.options = options;
         this.base = required(options, "base");
         this.tokens = Tokens.load(Path.of(required(options, "keys")));
+        // It shares the cores with the service, so it is kept cheap: one thread completes the responses (the
+        // client's default is a thread per concurrent exchange) and their bodies are discarded unread.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newSingleThreadExecutor(daemon("load-client")))
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.phase = new Phase(client);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     public static void main(String[] args) throws Exception {

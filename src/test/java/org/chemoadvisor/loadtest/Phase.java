@@ -43,7 +43,7 @@ final class Phase {
             long due = start + i * period;
             waitUntil(due);
             int index = i;
-            client.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
+            client.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 long now = System.nanoTime();
                 latencies[index] = now - due;
                 if (failure != null || response.statusCode() >= 300) {
@@ -86,7 +86,7 @@ final class Phase {
                 while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < requests.size()) {
                     long sent = System.nanoTime();
                     try {
-                        HttpResponse<byte[]> response = client.send(requests.get(i), HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse<Void> response = client.send(requests.get(i), HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() >= 300) {
                             errors.incrementAndGet();
                             kinds.merge("HTTP " + response.statusCode(), 1, Integer::sum);

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,6 +27,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The load test's credentials: an EC P-384 key whose public JWKS the service reads as the CDS client's
@@ -38,6 +40,9 @@ final class Tokens {
     static final String ISSUER = "https://loadtest.example";
     private static final String CDS_KEY = "cds-client-key.json";
     private static final String FHIR_KEY = "fhir-client-key.json";
+
+    /** Signs ECDSA far faster than the JDK 17 provider, so minting a phase's tokens takes seconds, not minutes. */
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private final ECKey cdsKey;
     private final RSAKey fhirKey;
@@ -73,7 +78,11 @@ final class Tokens {
 
     /** CDS Hooks client JWTs (ES384, aud = the service's URL), one per request. */
     List<String> cds(String audience, int count) {
-        return mint(count, i -> sign(new ECDSASigner(cdsKey), cdsKey.getKeyID(), JWSAlgorithm.ES384, audience));
+        return mint(count, i -> {
+            ECDSASigner signer = new ECDSASigner(cdsKey);
+            signer.getJCAContext().setProvider(BOUNCY_CASTLE);
+            return sign(signer, cdsKey.getKeyID(), JWSAlgorithm.ES384, audience);
+        });
     }
 
     /** Bearer tokens for /fhir (RS256, aud = the FHIR base URL), one per request. */
