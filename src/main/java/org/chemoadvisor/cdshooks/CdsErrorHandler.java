@@ -4,7 +4,7 @@ import org.chemoadvisor.cdshooks.api.ErrorBody;
 import java.util.Optional;
 import org.chemoadvisor.web.ErrorOrigin;
 import org.chemoadvisor.web.JsonLimits;
-import org.chemoadvisor.web.RequestBodyTooLargeException;
+import org.chemoadvisor.web.RequestBodyRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,9 +30,9 @@ class CdsErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
-        if (tooLarge != null) {
-            return tooLarge(tooLarge);
+        RequestBodyRefusedException refused = RequestBodyRefusedException.in(e);
+        if (refused != null) {
+            return refused(refused);
         }
         Optional<String> overLimit = JsonLimits.exceeded(e);
         if (overLimit.isPresent()) {
@@ -43,9 +43,9 @@ class CdsErrorHandler {
                 "The request body is not a CDS Hooks request in valid JSON (hook, hookInstance, context, ...)"));
     }
 
-    @ExceptionHandler(RequestBodyTooLargeException.class)
-    ResponseEntity<ErrorBody> tooLarge(RequestBodyTooLargeException e) {
-        return body(HttpStatus.PAYLOAD_TOO_LARGE, new ErrorBody("request_too_large", e.getMessage()));
+    @ExceptionHandler(RequestBodyRefusedException.class)
+    ResponseEntity<ErrorBody> refused(RequestBodyRefusedException e) {
+        return body(HttpStatus.valueOf(e.refusal().status()), new ErrorBody(e.refusal().error(), e.getMessage()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

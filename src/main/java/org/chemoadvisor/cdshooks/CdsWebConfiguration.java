@@ -1,6 +1,8 @@
 package org.chemoadvisor.cdshooks;
 
-import org.chemoadvisor.web.JsonBodySizeLimitFilter;
+import org.chemoadvisor.web.BodyLimits;
+import org.chemoadvisor.web.HttpProperties;
+import org.chemoadvisor.web.JsonBodyPolicyFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +13,11 @@ import org.springframework.context.annotation.Configuration;
 class CdsWebConfiguration {
 
     @Bean
-    FilterRegistrationBean<JsonBodySizeLimitFilter> cdsRequestSizeLimit(CdsRequestProperties properties) {
-        FilterRegistrationBean<JsonBodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new JsonBodySizeLimitFilter(properties.maxRequestSize().toBytes(), "cds.max-request-size"));
+    FilterRegistrationBean<JsonBodyPolicyFilter> cdsBodyPolicy(CdsRequestProperties properties, HttpProperties http) {
+        BodyLimits limits = new BodyLimits(properties.maxRequestSize().toBytes(), "cds.max-request-size",
+                http.bodyReadTimeout());
+        FilterRegistrationBean<JsonBodyPolicyFilter> registration = new FilterRegistrationBean<>(
+                new JsonBodyPolicyFilter(limits));
         registration.addUrlPatterns("/cds-services/*");
         return registration;
     }

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.chemoadvisor.web.ErrorOrigin;
 import org.chemoadvisor.web.JsonLimits;
-import org.chemoadvisor.web.RequestBodyTooLargeException;
+import org.chemoadvisor.web.RequestBodyRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -34,9 +34,9 @@ class FeedbackErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<FeedbackError> unreadable(HttpMessageNotReadableException e) {
-        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
-        if (tooLarge != null) {
-            return tooLarge(tooLarge);
+        RequestBodyRefusedException refused = RequestBodyRefusedException.in(e);
+        if (refused != null) {
+            return refused(refused);
         }
         Optional<String> overLimit = JsonLimits.exceeded(e);
         if (overLimit.isPresent()) {
@@ -47,9 +47,9 @@ class FeedbackErrorHandler {
                 "The body is not valid JSON of the CDS Hooks feedback shape {\"feedback\": [...]}");
     }
 
-    @ExceptionHandler(RequestBodyTooLargeException.class)
-    ResponseEntity<FeedbackError> tooLarge(RequestBodyTooLargeException e) {
-        return body(HttpStatus.PAYLOAD_TOO_LARGE, "request_too_large", e.getMessage());
+    @ExceptionHandler(RequestBodyRefusedException.class)
+    ResponseEntity<FeedbackError> refused(RequestBodyRefusedException e) {
+        return body(HttpStatus.valueOf(e.refusal().status()), e.refusal().error(), e.getMessage());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -3,6 +3,8 @@ package org.chemoadvisor.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
+import org.chemoadvisor.web.BodyLimits;
+import org.chemoadvisor.web.HttpProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +25,8 @@ class FhirServerConfiguration {
         server.setServerName("Chemodenervation coding advisor");
         server.registerProviders(List.copyOf(providers));
         server.registerInterceptor(new FhirErrorInterceptor());
+        // FhirBodyPolicyFilter inflates gzip bodies within the size limit; HAPI's own inflation has none.
+        server.setUncompressIncomingContents(false);
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, URL_MAPPING);
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
@@ -30,10 +34,12 @@ class FhirServerConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> fhirRequestSizeLimit(FhirContext fhirContext,
-            FhirServerProperties properties) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(fhirContext, properties.maxRequestSize().toBytes()));
+    FilterRegistrationBean<FhirBodyPolicyFilter> fhirBodyPolicy(FhirContext fhirContext,
+            FhirServerProperties properties, HttpProperties http) {
+        BodyLimits limits = new BodyLimits(properties.maxRequestSize().toBytes(), "chemo.fhir.max-request-size",
+                http.bodyReadTimeout());
+        FilterRegistrationBean<FhirBodyPolicyFilter> registration = new FilterRegistrationBean<>(
+                new FhirBodyPolicyFilter(fhirContext, limits));
         registration.addUrlPatterns(URL_MAPPING);
         return registration;
     }

@@ -1,0 +1,62 @@
+package org.chemoadvisor.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.chemoadvisor.web.BodyLimits;
+import org.chemoadvisor.web.BodyPolicyFilter;
+import org.chemoadvisor.web.BodyRefusal;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
+/**
+ * {@link BodyPolicyFilter} for {@code /fhir}: refusals are OperationOutcomes; those found while
+ * reading are thrown as HAPI exceptions, which HAPI renders with their status.
+ */
+class FhirBodyPolicyFilter extends BodyPolicyFilter {
+
+    private final FhirContext fhirContext;
+
+    FhirBodyPolicyFilter(FhirContext fhirContext, BodyLimits limits) {
+        super(limits);
+        this.fhirContext = fhirContext;
+    }
+
+    @Override
+    protected BaseServerResponseException exception(BodyRefusal refusal, String message) {
+        return switch (refusal) {
+            case TOO_LARGE -> new PayloadTooLargeException(message);
+            case MALFORMED_ENCODING -> new InvalidRequestException(message);
+            default -> new UnclassifiedServerFailureException(refusal.status(), message);
+        };
+    }
+
+    @Override
+    protected void writeRefusal(HttpServletResponse response, BodyRefusal refusal, String message) throws IOException {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(issueType(refusal))
+                .setDiagnostics(message);
+        byte[] body = fhirContext.newJsonParser().encodeResourceToString(outcome).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(refusal.status());
+        response.setContentType(Constants.CT_FHIR_JSON_NEW + ";charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static IssueType issueType(BodyRefusal refusal) {
+        return switch (refusal) {
+            case TOO_LARGE -> IssueType.TOOLONG;
+            case TOO_SLOW -> IssueType.TIMEOUT;
+            case UNSUPPORTED_ENCODING -> IssueType.NOTSUPPORTED;
+            case MALFORMED_ENCODING -> IssueType.INVALID;
+        };
+    }
+}

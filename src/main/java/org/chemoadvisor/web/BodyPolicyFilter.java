@@ -1,0 +1,44 @@
+package org.chemoadvisor.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The request-body policy shared by every endpoint, each answering in its own error format:
+ * an unsupported Content-Encoding gets 415 and a declared Content-Length over the limit 413 at
+ * once, before anything is read; every other body is read through {@link BoundedBodyRequest}.
+ */
+public abstract class BodyPolicyFilter extends OncePerRequestFilter {
+
+    private final BodyLimits limits;
+
+    protected BodyPolicyFilter(BodyLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        BodyEncoding encoding = BodyEncoding.of(request);
+        if (encoding == BodyEncoding.UNSUPPORTED) {
+            writeRefusal(response, BodyRefusal.UNSUPPORTED_ENCODING, BodyEncoding.unsupportedMessage());
+            return;
+        }
+        if (encoding == BodyEncoding.IDENTITY && request.getContentLengthLong() > limits.maxBytes()) {
+            writeRefusal(response, BodyRefusal.TOO_LARGE, limits.tooLargeMessage());
+            return;
+        }
+        chain.doFilter(new BoundedBodyRequest(request, limits, encoding == BodyEncoding.GZIP, this::exception), response);
+    }
+
+    /** The exception this endpoint's error handling answers with the refusal's status. */
+    protected abstract RuntimeException exception(BodyRefusal refusal, String message);
+
+    /** Writes the refusal in this endpoint's error format. */
+    protected abstract void writeRefusal(HttpServletResponse response, BodyRefusal refusal, String message)
+            throws IOException;
+}

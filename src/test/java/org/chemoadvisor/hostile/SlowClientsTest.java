@@ -1,0 +1,138 @@
+package org.chemoadvisor.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A client that sends its body slowly, or not at all, gives up its request thread after the
+ * body-read timeout (the whole body) or the connection timeout (one wait), not when it pleases.
+ * The timeouts are short here; the trickle would take minutes to finish.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cds.security.enabled=false", "chemo.http.body-read-timeout=1500ms",
+            "server.tomcat.connection-timeout=1s"})
+class SlowClientsTest {
+
+    private static final int DECLARED_LENGTH = 1000;
+    private static final Duration TRICKLE_INTERVAL = Duration.ofMillis(200);
+
+    @LocalServerPort
+    int port;
+
+    private final ExecutorService trickler = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopTrickling() {
+        trickler.shutdownNow();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {HostileInputs.VALIDATE, "/cds-services/chemodenervation-order-sign",
+        "/cds-services/chemodenervation-order-sign/feedback"})
+    void aTricklingBodyIsCutOffAtTheBodyReadTimeout(String path) throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(path).getBytes(StandardCharsets.US_ASCII));
+            out.write('{');
+            out.flush();
+            long start = System.nanoTime();
+            Future<?> trickle = trickler.submit(() -> trickle(out));
+
+            String answer = readAnswer(socket.getInputStream());
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(answer).startsWith("HTTP/1.1 408");
+            assertThat(answer).contains("chemo.http.body-read-timeout");
+            // The trickle needs DECLARED_LENGTH x 200 ms = 200 s to complete.
+            assertThat(took).isLessThan(TRICKLE_INTERVAL.multipliedBy(DECLARED_LENGTH / 10));
+            trickle.cancel(true);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {HostileInputs.VALIDATE, "/cds-services/chemodenervation-order-sign"})
+    void aBodyThatNeverComesEndsTheRequestAtTheConnectionTimeout(String path) throws Exception {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(head(path).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long start = System.nanoTime();
+
+            String answer = readAnswer(socket.getInputStream());
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            // Tomcat may drop the connection instead of answering; either way the thread is free.
+            assertThat(answer).satisfiesAnyOf(a -> assertThat(a).startsWith("HTTP/1.1 408"), a -> assertThat(a).isEmpty());
+            assertThat(took).isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket("localhost", port);
+        socket.setSoTimeout(30_000);
+        return socket;
+    }
+
+    private static String head(String path) {
+        String type = path.startsWith("/fhir") ? "application/fhir+json" : "application/json";
+        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\nContent-Length: "
+                + DECLARED_LENGTH + "\r\n\r\n";
+    }
+
+    private static void trickle(OutputStream out) {
+        try {
+            for (int i = 1; i < DECLARED_LENGTH; i++) {
+                Thread.sleep(TRICKLE_INTERVAL.toMillis());
+                out.write(' ');
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // The server closed the connection, or the test is over.
+        }
+    }
+
+    /** The answer's status line, headers and body as far as the server sent them before closing. */
+    private static String readAnswer(InputStream in) throws IOException {
+        StringBuilder answer = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                if (complete(answer)) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // Connection reset after the answer: what was read is the answer.
+        }
+        return answer.toString();
+    }
+
+    private static boolean complete(StringBuilder answer) {
+        int headEnd = answer.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            return false;
+        }
+        String head = answer.substring(0, headEnd).toLowerCase();
+        int at = head.indexOf("content-length: ");
+        if (at < 0) {
+            return head.contains("transfer-encoding: chunked") ? answer.indexOf("\r\n0\r\n\r\n") > 0 : false;
+        }
+        int length = Integer.parseInt(head.substring(at + 16).split("\r\n")[0].trim());
+        return answer.length() - headEnd - 4 >= length;
+    }
+}
