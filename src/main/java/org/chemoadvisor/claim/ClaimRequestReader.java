@@ -43,10 +43,12 @@ public class ClaimRequestReader {
 
     private final FhirContext fhirContext;
     private final JsonLimitCheck jsonLimits;
+    private final RepetitionLimits repetitionLimits;
 
-    public ClaimRequestReader(FhirContext fhirContext, JsonLimitCheck jsonLimits) {
+    ClaimRequestReader(FhirContext fhirContext, JsonLimitCheck jsonLimits, RepetitionLimits repetitionLimits) {
         this.fhirContext = fhirContext;
         this.jsonLimits = jsonLimits;
+        this.repetitionLimits = repetitionLimits;
     }
 
     public ClaimValidationRequest read(String body, EncodingEnum encoding, Map<String, String[]> query) {
@@ -54,6 +56,7 @@ public class ClaimRequestReader {
         boolean structural = booleanOption(firstValue(query, STRUCTURAL)).orElse(true);
         String profile = profileOption(firstValue(query, PROFILE));
         if (resource instanceof Parameters parameters) {
+            repetitionLimits.checkTopLevel(parameters);
             resource = parameters.getParameter().stream()
                     .filter(p -> RESOURCE.equals(p.getName()) && p.hasResource())
                     .map(ParametersParameterComponent::getResource)
@@ -64,6 +67,7 @@ public class ClaimRequestReader {
             String partProfile = profileOption(partValue(parameters, PROFILE));
             profile = partProfile != null ? partProfile : profile;
         }
+        repetitionLimits.check(resource);
         if (resource instanceof Bundle bundle) {
             int entry = claimEntry(bundle);
             SubmissionContent.requireAccepted(bundle);

@@ -33,7 +33,9 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * sees to a list that is never cleared (each entry holds the node stack, hence the parsed resource), and
  * {@code BaseValidator.statusWarnings} says a "depends on a deprecated/withdrawn definition" hint once
  * per instance. So an instance is retired after {@code maxUses} validations, which bounds the memory and
- * confines that once-only hint to a window.
+ * confines that once-only hint to a window, or sooner once it has validated {@code maxBytes} of JSON:
+ * what it keeps grows with the size of what it validated (a 10,000-line Claim left about 200 MB
+ * across the pool), so a count alone would let a few large resources fill the heap.
  *
  * <p>At most {@code capacity} instances exist (idle, lent or being built). A borrower that finds none
  * idle and the pool at capacity waits for one: under overload, building one per concurrent request
@@ -53,6 +55,7 @@ final class ReusableInstanceValidators {
     private final IWorkerContext context;
     private final FhirInstanceValidator settings;
     private final int maxUses;
+    private final long maxBytes;
     private final BlockingQueue<Pooled> idle;
     private final Executor replacements;
     private final int capacity;
@@ -61,10 +64,11 @@ final class ReusableInstanceValidators {
     private final Map<String, StructureDefinition> definitions = new ConcurrentHashMap<>();
 
     ReusableInstanceValidators(IWorkerContext context, FhirInstanceValidator settings, int capacity, int maxUses,
-            Executor replacements) {
+            long maxBytes, Executor replacements) {
         this.context = Objects.requireNonNull(context);
         this.settings = Objects.requireNonNull(settings);
         this.maxUses = maxUses;
+        this.maxBytes = maxBytes;
         this.idle = new ArrayBlockingQueue<>(capacity);
         this.capacity = capacity;
         this.replacements = Objects.requireNonNull(replacements);
@@ -94,16 +98,21 @@ final class ReusableInstanceValidators {
         }
     }
 
-    /**
-     * Returns a validator after use. Once used {@code maxUses} times it is retired (left to the GC) and its
-     * replacement is built on the replacements executor. An uncounted one (built by an interrupted borrower)
-     * is dropped.
-     */
     void release(Pooled pooled) {
+        release(pooled, 0);
+    }
+
+    /**
+     * Returns a validator after it validated {@code bytes} of JSON. Once used {@code maxUses} times, or past
+     * {@code maxBytes} validated, it is retired (left to the GC) and its replacement is built on the
+     * replacements executor. An uncounted one (built by an interrupted borrower) is dropped.
+     */
+    void release(Pooled pooled, long bytes) {
         if (!pooled.counted) {
             return;
         }
-        if (++pooled.uses < maxUses) {
+        pooled.bytes += bytes;
+        if (++pooled.uses < maxUses && pooled.bytes < maxBytes) {
             idle.offer(pooled);
             return;
         }
@@ -176,6 +185,7 @@ final class ReusableInstanceValidators {
         final ReusableJsonValidation validation;
         private final boolean counted;
         private int uses;
+        private long bytes;
 
         private Pooled(ReusableJsonValidation validation, boolean counted) {
             this.validation = validation;

@@ -54,12 +54,17 @@ final class ReusableJsonValidation {
             throw new FHIRException(e);
         }
         validator.validatedContent = content;
-        for (ValidatedFragment fragment : content) {
-            if (fragment.getElement() != null) {
-                validator.validate(null, fragment.getErrors(), content.size() > 1 ? fragment.path() : null,
-                        fragment.getElement(), new ArrayList<StructureDefinition>());
+        try {
+            for (ValidatedFragment fragment : content) {
+                if (fragment.getElement() != null) {
+                    validator.validate(null, fragment.getErrors(), content.size() > 1 ? fragment.path() : null,
+                            fragment.getElement(), new ArrayList<StructureDefinition>());
+                }
+                errors.addAll(fragment.getErrors());
             }
-            errors.addAll(fragment.getErrors());
+        } finally {
+            // Else the element model of the last resource stays reachable until the next call.
+            validator.validatedContent = null;
         }
     }
 }

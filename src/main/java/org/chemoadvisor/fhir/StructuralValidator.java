@@ -56,6 +56,12 @@ public class StructuralValidator {
      * 4-item Claim (measured), so this bounds it to ~11 MB, and the ~10 ms rebuild costs 0.2 ms a validation.
      */
     private static final int MAX_USES = 50;
+    /**
+     * JSON validated per instance before it is retired, whatever the count: about what 50 validations of a
+     * 4-item Claim (~2.5 KB each) add up to, so the ~11 MB bound above holds for large resources too (what an
+     * instance keeps grows with the size of what it validated, ~90 times the JSON).
+     */
+    static final long MAX_VALIDATED_BYTES = 128 * 1024;
     private static final String MIME_TYPES = "http://hl7.org/fhir/ValueSet/mimetypes";
 
     private final FhirContext fhirContext;
@@ -93,7 +99,8 @@ public class StructuralValidator {
                 WorkerContextValidationSupportAdapter.newVersionSpecificWorkerContextWrapper(chain);
         module.setWrappedWorkerContext(chain, context);
         this.hapiValidator = fhirContext.newValidator().registerValidatorModule(module);
-        this.pool = new ReusableInstanceValidators(context, module, poolCapacity, maxUses, replacements);
+        this.pool = new ReusableInstanceValidators(context, module, poolCapacity, maxUses, MAX_VALIDATED_BYTES,
+                replacements);
     }
 
     /**
@@ -145,7 +152,7 @@ public class StructuralValidator {
         try {
             pooled.validation.validate(json, messages);
         } finally {
-            pool.release(pooled);
+            pool.release(pooled, json.length);
         }
         return messages.stream().filter(StructuralValidator::keptByHapi).map(this::toHapiMessage).toList();
     }

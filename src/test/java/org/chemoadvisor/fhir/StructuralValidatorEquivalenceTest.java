@@ -148,6 +148,30 @@ class StructuralValidatorEquivalenceTest {
     }
 
     @Test
+    void anInstanceIsRetiredOnceItValidatedEnoughBytesWhateverItsCount() {
+        ReusableInstanceValidators pool = new StructuralValidator(FHIR, 1, 50).pool();
+        ReusableInstanceValidators.Pooled first = pool.acquire();
+        pool.release(first, StructuralValidator.MAX_VALIDATED_BYTES / 2);
+        ReusableInstanceValidators.Pooled again = pool.acquire();
+        pool.release(again, StructuralValidator.MAX_VALIDATED_BYTES / 2);
+
+        assertThat(again).isSameAs(first);
+        assertThat(pool.acquire()).isNotSameAs(first);
+    }
+
+    @Test
+    void anInstanceThatValidatedASmallResourceIsKept() {
+        StructuralValidator single = new StructuralValidator(FHIR, 1, 50);
+        ReusableInstanceValidators pool = single.pool();
+        ReusableInstanceValidators.Pooled first = pool.acquire();
+        pool.release(first);
+
+        single.validate(WarmUpClaim.create());
+
+        assertThat(pool.acquire()).isSameAs(first);
+    }
+
+    @Test
     void aBorrowerBeyondCapacityWaitsForAnInstanceInsteadOfBuildingOne() throws Exception {
         ReusableInstanceValidators pool = new StructuralValidator(FHIR, 1, 50).pool();
         ReusableInstanceValidators.Pooled first = pool.acquire();
