@@ -3,13 +3,14 @@ package org.chemoadvisor.cdshooks;
 import org.chemoadvisor.cdshooks.api.ErrorBody;
 import java.util.Optional;
 import org.chemoadvisor.web.ErrorOrigin;
-import org.chemoadvisor.web.JsonLimits;
+import org.chemoadvisor.web.JsonReadProblems;
 import org.chemoadvisor.web.RequestBodyRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -34,11 +35,19 @@ class CdsErrorHandler {
         if (refused != null) {
             return refused(refused);
         }
-        Optional<String> overLimit = JsonLimits.exceeded(e);
-        if (overLimit.isPresent()) {
-            return body(HttpStatus.BAD_REQUEST, new ErrorBody("json_limit_exceeded", overLimit.get()));
+        Optional<JsonReadProblems.Problem> problem = JsonReadProblems.of(e);
+        if (problem.isPresent()) {
+            return body(HttpStatus.BAD_REQUEST, new ErrorBody(problem.get().error(), problem.get().message()));
         }
         // Jackson's message quotes the input; say only what kind of problem it is.
+        return body(HttpStatus.BAD_REQUEST, new ErrorBody("malformed_request",
+                "The request body is not a CDS Hooks request in valid JSON (hook, hookInstance, context, ...)"));
+    }
+
+    @ExceptionHandler(HttpMessageConversionException.class)
+    ResponseEntity<ErrorBody> unconvertible(HttpMessageConversionException e) {
+        // Jackson could read the JSON but not bind it (a shape its binder refuses): still the body's fault.
+        log.warn("CDS Hooks request body could not be bound: {}", ErrorOrigin.describe(e));
         return body(HttpStatus.BAD_REQUEST, new ErrorBody("malformed_request",
                 "The request body is not a CDS Hooks request in valid JSON (hook, hookInstance, context, ...)"));
     }

@@ -1,5 +1,6 @@
 package org.chemoadvisor.cdshooks;
 
+import org.chemoadvisor.web.CallerText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 import org.chemoadvisor.cdshooks.api.CdsRequest;
@@ -29,7 +30,7 @@ final class RequestValidator {
         }
         if (!service.hook().equals(request.hook())) {
             throw bad("hook_mismatch", "Service " + service.id() + " answers the " + service.hook()
-                    + " hook, not " + request.hook());
+                    + " hook, not " + CallerText.quote(request.hook()));
         }
         Hook hook = Hook.fromId(service.hook()).orElseThrow();
         JsonNode context = request.context();

@@ -1,5 +1,6 @@
 package org.chemoadvisor.claim;
 
+import org.chemoadvisor.web.CallerText;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
@@ -150,7 +151,7 @@ public class ClaimRequestReader {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> Optional.of(true);
             case "false" -> Optional.of(false);
-            default -> throw new InvalidRequestException("Parameter 'structural' must be true or false, not '" + value + "'");
+            default -> throw new InvalidRequestException("Parameter 'structural' must be true or false, not '" + CallerText.quote(value) + "'");
         };
     }
 
@@ -159,7 +160,7 @@ public class ClaimRequestReader {
             return null;
         }
         return PolicyProfile.fromId(value).map(PolicyProfile::id).orElseThrow(() -> new InvalidRequestException(
-                "Parameter 'profile' must be medicare or commercial, not '" + value + "'"));
+                "Parameter 'profile' must be medicare or commercial, not '" + CallerText.quote(value) + "'"));
     }
 
     private static String firstValue(Map<String, String[]> query, String name) {

@@ -3,7 +3,7 @@ package org.chemoadvisor.feedback;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.chemoadvisor.web.ErrorOrigin;
-import org.chemoadvisor.web.JsonLimits;
+import org.chemoadvisor.web.JsonReadProblems;
 import org.chemoadvisor.web.RequestBodyRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +11,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,11 +39,19 @@ class FeedbackErrorHandler {
         if (refused != null) {
             return refused(refused);
         }
-        Optional<String> overLimit = JsonLimits.exceeded(e);
-        if (overLimit.isPresent()) {
-            return body(HttpStatus.BAD_REQUEST, "json_limit_exceeded", overLimit.get());
+        Optional<JsonReadProblems.Problem> problem = JsonReadProblems.of(e);
+        if (problem.isPresent()) {
+            return body(HttpStatus.BAD_REQUEST, problem.get().error(), problem.get().message());
         }
         // Jackson's message quotes the input, which may hold a user comment: name the kind of problem only.
+        return body(HttpStatus.BAD_REQUEST, "malformed_request",
+                "The body is not valid JSON of the CDS Hooks feedback shape {\"feedback\": [...]}");
+    }
+
+    @ExceptionHandler(HttpMessageConversionException.class)
+    ResponseEntity<FeedbackError> unconvertible(HttpMessageConversionException e) {
+        // Jackson could read the JSON but not bind it (a shape its binder refuses): still the body's fault.
+        log.warn("Feedback body could not be bound: {}", ErrorOrigin.describe(e));
         return body(HttpStatus.BAD_REQUEST, "malformed_request",
                 "The body is not valid JSON of the CDS Hooks feedback shape {\"feedback\": [...]}");
     }

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.regex.Pattern;
 import org.chemoadvisor.web.ErrorOrigin;
+import org.chemoadvisor.web.JsonReadProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,10 @@ class FhirErrorInterceptor {
     private static final int LONGEST_MESSAGE = 1000;
     /** "java.lang.NumberFormatException: " as HAPI's parser messages quote it. */
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*Exception\\b:? ?");
+    /** A value HAPI quotes back ("Incorrect Content-Type header value of "..."") longer than is worth reading. */
+    private static final Pattern LONG_QUOTE = Pattern.compile("(\\\\?\")([^\"\\\\]{64})[^\"]*\\1");
+    /** "`com.fasterxml.jackson.databind.JsonNode`", a library class Jackson's messages name. */
+    private static final Pattern CLASS_NAME = Pattern.compile("`?\\b(?:[a-z][\\w$]*\\.){2,}[A-Z][\\w$]*(?:\\.\\w+\\(\\))?`?");
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException classify(Throwable thrown) {
@@ -44,16 +49,24 @@ class FhirErrorInterceptor {
 
     /**
      * HAPI's parser messages can name Java exceptions ("Invalid attribute value "x":
-     * java.lang.NumberFormatException: ...") and quote a value of any length back: the caller gets
-     * the message without the exception names, cut to a readable length.
+     * java.lang.NumberFormatException: ...") and library classes (Jackson's "`com.fasterxml...JsonNode`",
+     * "`StreamReadConstraints.getMaxNestingDepth()`") and quote a value of any length back: the caller
+     * gets the message without the names, cut to a readable length; a Jackson read limit in our words.
      */
     private static BaseServerResponseException forCaller(BaseServerResponseException known) {
         String message = known.getMessage();
-        if (message == null || known.getOperationOutcome() != null
-                || !(EXCEPTION_NAME.matcher(message).find() || message.length() > LONGEST_MESSAGE)) {
+        if (message == null || known.getOperationOutcome() != null) {
             return null;
         }
-        String cleaned = EXCEPTION_NAME.matcher(message).replaceAll("");
+        if (JsonReadProblems.namesReadLimit(message)) {
+            return BaseServerResponseException.newInstance(known.getStatusCode(), JsonReadProblems.limitMessage(message));
+        }
+        if (!(EXCEPTION_NAME.matcher(message).find() || CLASS_NAME.matcher(message).find()
+                || LONG_QUOTE.matcher(message).find() || message.length() > LONGEST_MESSAGE)) {
+            return null;
+        }
+        String cleaned = CLASS_NAME.matcher(EXCEPTION_NAME.matcher(message).replaceAll("")).replaceAll("a value");
+        cleaned = LONG_QUOTE.matcher(cleaned).replaceAll("$1$2...$1");
         if (cleaned.length() > LONGEST_MESSAGE) {
             cleaned = cleaned.substring(0, LONGEST_MESSAGE) + "...";
         }

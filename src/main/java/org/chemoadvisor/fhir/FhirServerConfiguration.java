@@ -1,5 +1,6 @@
 package org.chemoadvisor.fhir;
 
+import jakarta.servlet.http.HttpServletResponse;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
@@ -21,7 +22,12 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, List<FhirOperationProvider> providers) {
-        RestfulServer server = new RestfulServer(fhirContext);
+        RestfulServer server = new RestfulServer(fhirContext) {
+            @Override
+            public void addHeadersToResponse(HttpServletResponse response) {
+                // No X-Powered-By: naming the server software and its version helps only an attacker.
+            }
+        };
         server.setServerName("Chemodenervation coding advisor");
         server.registerProviders(List.copyOf(providers));
         server.registerInterceptor(new FhirErrorInterceptor());

@@ -24,10 +24,14 @@ public final class JsonLimitCheck {
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(limits.constraints())
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 
-    /** The limit {@code json} goes over, or empty; malformed JSON is left for the real parser to report. */
+    /**
+     * The limit {@code json} goes over, or the member it names twice in one object, or empty; other
+     * malformed JSON is left for the real parser to report.
+     */
     public Optional<String> violation(String json) {
         try (JsonParser parser = factory.createParser(json)) {
             while (parser.nextToken() != null) {
@@ -37,7 +41,7 @@ public final class JsonLimitCheck {
             }
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            return JsonLimits.exceeded(e);
+            return JsonReadProblems.of(e).map(JsonReadProblems.Problem::message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,6 @@
 package org.chemoadvisor.web;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,14 +23,4 @@ public record JsonLimits(@DefaultValue("200") int maxNestingDepth, @DefaultValue
                 .build();
     }
 
-    /** The message for the caller when {@code thrown} (or a cause) is a Jackson limit being exceeded. */
-    public static Optional<String> exceeded(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof StreamConstraintsException e) {
-                // Jackson's message names the limit and the value reached, never the input.
-                return Optional.of("The JSON is over a limit of this service (chemo.json.*): " + e.getOriginalMessage());
-            }
-        }
-        return Optional.empty();
-    }
 }

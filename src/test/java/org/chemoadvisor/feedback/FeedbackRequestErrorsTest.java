@@ -53,6 +53,9 @@ class FeedbackRequestErrorsTest {
             missing-timestamp.json            | invalid_feedback  | feedback[0].outcomeTimestamp is required
             unreadable-timestamp.json         | invalid_feedback  | feedback[0].outcomeTimestamp must be an ISO 8601 date-time
             second-entry-invalid.json         | invalid_feedback  | feedback[1].acceptedSuggestions[0].id is required
+            duplicate-key-in-suggestion.json  | malformed_request | member named twice
+            duplicate-key-in-reason.json      | malformed_request | member named twice
+            duplicate-key-in-entry.json       | malformed_request | member named twice
             """)
     void invalidFeedbackIsABadRequestThatNamesTheProblem(String file, String error, String message) throws Exception {
         mvc.perform(post(FEEDBACK).contentType(MediaType.APPLICATION_JSON)
