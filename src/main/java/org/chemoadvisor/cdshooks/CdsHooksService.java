@@ -12,6 +12,7 @@ import org.chemoadvisor.cdshooks.api.CdsRequest;
 import org.chemoadvisor.cdshooks.api.CdsResponse;
 import org.chemoadvisor.cdshooks.api.CdsServiceDefinition;
 import org.chemoadvisor.cdshooks.cards.CardRenderer;
+import org.chemoadvisor.cdshooks.data.FallbackDeadline;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.feedback.IssuedCard;
 import org.chemoadvisor.feedback.IssuedCards;
@@ -55,11 +56,13 @@ public class CdsHooksService {
                 .orElseThrow(() -> CdsHooksException.unknownService(serviceId));
         Hook hook = RequestValidator.validate(service, request);
         long started = System.nanoTime();
-        AdaptedLines lines = reader.lines(hook, service, request);
+        // One deadline for every read of fhirServer this call makes (cds.prefetch.deadline).
+        FallbackDeadline deadline = reader.startDeadline();
+        AdaptedLines lines = reader.lines(hook, service, request, deadline);
         if (!facts.concernsChemodenervation(lines)) {
             return CdsResponse.empty();
         }
-        HookData data = reader.supportingData(hook, service, request, lines);
+        HookData data = reader.supportingData(hook, service, request, lines, deadline);
         CodingFacts codingFacts = facts.facts(lines, data.conditions(), data.coverages());
         List<Finding> findings = engine.evaluate(codingFacts,
                 packs.forPayers(FactsAssembler.payerKeys(data.coverages())));

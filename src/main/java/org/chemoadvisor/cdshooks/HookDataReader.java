@@ -11,6 +11,7 @@ import org.chemoadvisor.cdshooks.adapt.ProcedureLines;
 import org.chemoadvisor.cdshooks.adapt.ServiceRequestLines;
 import org.chemoadvisor.cdshooks.api.CdsRequest;
 import org.chemoadvisor.cdshooks.api.CdsServiceDefinition;
+import org.chemoadvisor.cdshooks.data.FallbackDeadline;
 import org.chemoadvisor.cdshooks.data.FhirJson;
 import org.chemoadvisor.cdshooks.data.PrefetchResolver;
 import org.chemoadvisor.rulepack.RulePack;
@@ -18,7 +19,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
-/** Reads the lines a hook is about, and the supporting data (Conditions, Coverage) they need. */
+/**
+ * Reads the lines a hook is about, and the supporting data (Conditions, Coverage) they need. What has
+ * to be read from fhirServer is read within one deadline per hook call ({@link #startDeadline()}).
+ */
 @Component
 class HookDataReader {
 
@@ -36,11 +40,16 @@ class HookDataReader {
         this.rulePack = rulePack;
     }
 
+    /** The deadline the fallback reads of one hook call share, starting now: pass it to both reads below. */
+    FallbackDeadline startDeadline() {
+        return prefetch.startDeadline();
+    }
+
     /**
      * The orders in context (ServiceRequests, and toxin MedicationRequests as drug lines), or the
      * encounter's Procedures; 412 when the Procedures cannot be got.
      */
-    AdaptedLines lines(Hook hook, CdsServiceDefinition service, CdsRequest request) {
+    AdaptedLines lines(Hook hook, CdsServiceDefinition service, CdsRequest request, FallbackDeadline deadline) {
         if (hook.reviewsOrders()) {
             Resource draftOrders = fhirJson.parse(request.context().get("draftOrders"), "context.draftOrders");
             if (!(draftOrders instanceof Bundle bundle)) {
@@ -49,17 +58,19 @@ class HookDataReader {
             }
             return MedicationRequestLines.appendTo(ServiceRequestLines.from(bundle), bundle, rulePack);
         }
-        List<Resource> procedures = prefetch.resolve(service, request, PROCEDURES)
+        List<Resource> procedures = prefetch.resolve(service, request, PROCEDURES, deadline)
                 .orElseThrow(() -> CdsHooksException.dataUnavailable(List.of(PROCEDURES),
                         "The encounter's Procedures were not prefetched and could not be read from fhirServer"
-                                + " (absent, not on this service's allowlist, or not answering)"));
+                                + " (absent, not on this service's allowlist, not answering in time,"
+                                + " or answering with too much)"));
         return ProcedureLines.from(procedures);
     }
 
-    HookData supportingData(Hook hook, CdsServiceDefinition service, CdsRequest request, AdaptedLines lines) {
+    HookData supportingData(Hook hook, CdsServiceDefinition service, CdsRequest request, AdaptedLines lines,
+            FallbackDeadline deadline) {
         List<String> unavailable = new ArrayList<>();
-        List<Resource> conditions = optional(service, request, CONDITIONS, unavailable);
-        List<Resource> coverages = optional(service, request, COVERAGE, unavailable);
+        List<Resource> conditions = optional(service, request, CONDITIONS, deadline, unavailable);
+        List<Resource> coverages = optional(service, request, COVERAGE, deadline, unavailable);
         Set<String> selections = new LinkedHashSet<>();
         if (hook == Hook.ORDER_SELECT) {
             request.context().get("selections").forEach(node -> selections.add(node.asText()));
@@ -68,11 +79,11 @@ class HookDataReader {
     }
 
     private List<Resource> optional(CdsServiceDefinition service, CdsRequest request, String key,
-            List<String> unavailable) {
+            FallbackDeadline deadline, List<String> unavailable) {
         if (!service.prefetch().containsKey(key)) {
             return List.of();
         }
-        Optional<List<Resource>> resources = prefetch.resolve(service, request, key);
+        Optional<List<Resource>> resources = prefetch.resolve(service, request, key, deadline);
         if (resources.isEmpty()) {
             unavailable.add(key);
         }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * Gets the resources of one prefetch key: from the request's prefetch when the client sent it
  * ({@code null} means known to be absent), else from {@code fhirServer} through the fallback.
  * An OperationOutcome in a prefetch slot means the client's prefetch failed, so it is fetched.
+ * All the fallback reads of one hook call share one {@link FallbackDeadline} ({@link #startDeadline()}).
  */
 @Component
 public class PrefetchResolver {
@@ -27,8 +28,17 @@ public class PrefetchResolver {
         this.fallback = fallback;
     }
 
-    /** The resources, or empty when they could be got neither way. */
-    public Optional<List<Resource>> resolve(CdsServiceDefinition service, CdsRequest request, String key) {
+    /** The deadline for the fallback reads of one hook call, starting now. */
+    public FallbackDeadline startDeadline() {
+        return fallback.startDeadline();
+    }
+
+    /**
+     * The resources, or empty when they could be got neither way (a fallback read that was refused,
+     * failed, ran out of {@code deadline} or passed the size cap).
+     */
+    public Optional<List<Resource>> resolve(CdsServiceDefinition service, CdsRequest request, String key,
+            FallbackDeadline deadline) {
         if (request.prefetch() != null && request.prefetch().containsKey(key)) {
             JsonNode slot = request.prefetch().get(key);
             if (slot == null || slot.isNull()) {
@@ -44,7 +54,8 @@ public class PrefetchResolver {
             return Optional.empty();
         }
         return PrefetchTemplate.expand(template, request.context())
-                .flatMap(query -> fallback.fetch(request.fhirServer(), request.fhirAuthorization(), query))
+                .flatMap(query -> fallback.fetch(key, request.fhirServer(), request.fhirAuthorization(), query,
+                        deadline))
                 .map(PrefetchResolver::contents);
     }
 

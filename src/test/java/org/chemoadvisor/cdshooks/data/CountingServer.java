@@ -2,49 +2,189 @@ package org.chemoadvisor.cdshooks.data;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 
-/** A loopback HTTP server that counts the requests it accepts and answers each in one fixed way. */
+/**
+ * A loopback HTTP server that counts the requests it accepts and answers each in one fixed way:
+ * promptly, with a redirect, late, a byte at a time, never, or with more than a client should read.
+ * Each request is handled on a thread of its own, so slow answers do not queue behind each other here.
+ */
 public final class CountingServer implements AutoCloseable {
 
-    private static final String EMPTY_BUNDLE = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}";
+    static final String EMPTY_BUNDLE = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}";
+    private static final byte[] BUNDLE_START =
+            "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ENTRY =
+            "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c\"}},".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ENTRY_BLOCK = repeat(ENTRY, 200);
+
+    @FunctionalInterface
+    private interface Answer {
+        void answer(CountingServer server, HttpExchange exchange) throws IOException, InterruptedException;
+    }
 
     private final HttpServer server;
+    private final ExecutorService handlers;
     private final AtomicInteger requests = new AtomicInteger();
-    private final String redirectTo;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Answer answer;
 
-    private CountingServer(String redirectTo) {
-        this.redirectTo = redirectTo;
+    private CountingServer(Answer answer) {
+        this.answer = answer;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        handlers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "counting-server");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(handlers);
         server.createContext("/", this::handle);
         server.start();
     }
 
     /** Answers every request with an empty searchset Bundle. */
     public static CountingServer answering() {
-        return new CountingServer(null);
+        return answeringWith(EMPTY_BUNDLE.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers every request with {@code body} as a FHIR JSON searchset, Content-Length declared. */
+    static CountingServer answeringWith(byte[] body) {
+        return new CountingServer((server, exchange) -> send(exchange, body));
     }
 
     /** Answers every request with 302 to {@code location}. */
     static CountingServer redirectingTo(String location) {
-        return new CountingServer(location);
+        return new CountingServer((server, exchange) -> {
+            exchange.getResponseHeaders().add("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+    }
+
+    /** Answers every request with an empty searchset Bundle, but only after {@code delay}. */
+    static CountingServer answeringAfter(Duration delay) {
+        return new CountingServer((server, exchange) -> {
+            if (!server.closed.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+                send(exchange, EMPTY_BUNDLE.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    /**
+     * Sends the headers at once, then an empty searchset Bundle (chunked, no Content-Length) one byte
+     * every {@code interval}: never silent long enough for a socket timeout, never done in time.
+     */
+    public static CountingServer trickling(Duration interval) {
+        byte[] body = EMPTY_BUNDLE.getBytes(StandardCharsets.UTF_8);
+        return new CountingServer((server, exchange) -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (byte b : body) {
+                    out.write(b);
+                    out.flush();
+                    if (server.closed.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /** How long {@link #trickling} takes to send its answer. */
+    public static Duration tricklingTime(Duration interval) {
+        return interval.multipliedBy(EMPTY_BUNDLE.length());
+    }
+
+    /** Accepts the connection and reads the request, then answers nothing until closed. */
+    public static CountingServer neverAnswering() {
+        return new CountingServer((server, exchange) -> server.closed.await());
+    }
+
+    /**
+     * A searchset Bundle with no end (chunked, no Content-Length), sent as fast as the client
+     * reads it, until the client hangs up.
+     */
+    public static CountingServer flooding() {
+        return new CountingServer((server, exchange) -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(BUNDLE_START);
+                while (server.closed.getCount() > 0) {
+                    out.write(ENTRY_BLOCK);
+                }
+            }
+        });
+    }
+
+    /** {@code body} gzip-encoded, Content-Length that of the (small) compressed form. */
+    static CountingServer answeringGzipped(byte[] body) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] wire = compressed.toByteArray();
+        return new CountingServer((server, exchange) -> {
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            send(exchange, wire);
+        });
+    }
+
+    /** A valid searchset Bundle of about {@code size} bytes (at least that many). */
+    static byte[] bundleOfAbout(int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size + 200);
+        out.writeBytes(BUNDLE_START);
+        byte[] entry = "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c\"}}".getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(entry);
+        while (out.size() < size - 2) {
+            out.write(',');
+            out.writeBytes(entry);
+        }
+        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static byte[] repeat(byte[] bytes, int times) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * times);
+        for (int i = 0; i < times; i++) {
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static void send(HttpExchange exchange, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     public int port() {
         return server.getAddress().getPort();
     }
 
-    String fhirBase() {
+    public String fhirBase() {
         return "http://127.0.0.1:" + port() + "/fhir";
     }
 
@@ -58,22 +198,21 @@ public final class CountingServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        byte[] body = (redirectTo == null ? EMPTY_BUNDLE : "").getBytes(StandardCharsets.UTF_8);
-        if (redirectTo != null) {
-            exchange.getResponseHeaders().add("Location", redirectTo);
-            exchange.sendResponseHeaders(302, -1);
+        try {
+            answer.answer(this, exchange);
+        } catch (IOException e) {
+            // The client hung up (as it should, for the answers it must not wait out).
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
             exchange.close();
-            return;
-        }
-        exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

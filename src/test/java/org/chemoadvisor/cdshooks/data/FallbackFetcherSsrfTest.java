@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.chemoadvisor.cdshooks.api.FhirAuthorization;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Server-side request forgery: the fallback calls only allowlisted base URLs. A second loopback
@@ -49,7 +52,12 @@ class FallbackFetcherSsrfTest {
 
     private static FallbackFetcher fetcher(List<String> allowed) {
         return new FallbackFetcher(FhirContext.forR4Cached(),
-                new PrefetchProperties(allowed, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+                new PrefetchProperties(allowed, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        DataSize.ofMegabytes(2)));
+    }
+
+    private static Optional<Resource> fetch(FallbackFetcher fetcher, String fhirServer) {
+        return fetcher.fetch("procedures", fhirServer, TOKEN, QUERY, fetcher.startDeadline());
     }
 
     static Stream<String> tricksAimedAtTheForbiddenServer() {
@@ -76,7 +84,7 @@ class FallbackFetcherSsrfTest {
     @ParameterizedTest
     @MethodSource("tricksAimedAtTheForbiddenServer")
     void noRequestReachesAServerOffTheList(String fhirServer, CapturedOutput output) {
-        assertThat(fetcher.fetch(fhirServer, TOKEN, QUERY)).isEmpty();
+        assertThat(fetch(fetcher, fhirServer)).isEmpty();
 
         assertThat(FORBIDDEN.requests()).isZero();
         assertThat(ALLOWED.requests()).isZero();
@@ -86,7 +94,7 @@ class FallbackFetcherSsrfTest {
     @ParameterizedTest
     @MethodSource("otherSchemesAndInternalAddresses")
     void otherSchemesAndInternalAddressesAreRefusedBeforeAnyConnection(String fhirServer, CapturedOutput output) {
-        assertThat(fetcher.fetch(fhirServer, TOKEN, QUERY)).isEmpty();
+        assertThat(fetch(fetcher, fhirServer)).isEmpty();
 
         assertThat(output).contains("is not on cds.prefetch.allowed-fhir-servers");
     }
@@ -100,14 +108,14 @@ class FallbackFetcherSsrfTest {
 
     @Test
     void theListedServerItselfIsCalled() {
-        assertThat(fetcher.fetch(ALLOWED.fhirBase() + "/", TOKEN, QUERY)).isPresent();
+        assertThat(fetch(fetcher, ALLOWED.fhirBase() + "/")).isPresent();
 
         assertThat(ALLOWED.requests()).isEqualTo(1);
     }
 
     @Test
     void aRedirectFromAListedServerIsNotFollowed() {
-        assertThat(fetcher.fetch(REDIRECTING.fhirBase(), TOKEN, QUERY)).isEmpty();
+        assertThat(fetch(fetcher, REDIRECTING.fhirBase())).isEmpty();
 
         assertThat(REDIRECTING.requests()).isEqualTo(1);
         assertThat(FORBIDDEN.requests()).isZero();
@@ -122,7 +130,7 @@ class FallbackFetcherSsrfTest {
         assertThat(FORBIDDEN.requests()).isEqualTo(1);
         FORBIDDEN.forget();
 
-        assertThat(fetcher(List.of(viaUnspecified)).fetch(viaUnspecified, TOKEN, QUERY)).isEmpty();
+        assertThat(fetch(fetcher(List.of(viaUnspecified)), viaUnspecified)).isEmpty();
 
         assertThat(FORBIDDEN.requests()).isZero();
         assertThat(output).contains("resolves to a link-local, metadata or unspecified address");
@@ -131,7 +139,7 @@ class FallbackFetcherSsrfTest {
     @ParameterizedTest
     @MethodSource("linkLocalAndMetadataBases")
     void linkLocalAndMetadataAddressesAreRefusedEvenWhenListed(String base, CapturedOutput output) {
-        assertThat(fetcher(List.of(base)).fetch(base, TOKEN, QUERY)).isEmpty();
+        assertThat(fetch(fetcher(List.of(base)), base)).isEmpty();
 
         assertThat(output).contains("resolves to a link-local, metadata or unspecified address");
     }

@@ -1,0 +1,193 @@
+package org.chemoadvisor.cdshooks.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.chemoadvisor.cdshooks.api.FhirAuthorization;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The fallback's bounds: one deadline for all the reads of a hook call, which a server sending a
+ * byte now and then cannot stretch and a full connection pool cannot queue past, and a cap on the
+ * bytes read from one answer. Connect and socket timeouts are 10 s here, so a read that ends far
+ * sooner was ended by the deadline or the cap.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FallbackFetcherLimitsTest {
+
+    private static final String QUERY = "Procedure?patient=pat-1";
+    private static final FhirAuthorization TOKEN = new FhirAuthorization("secret-token", "Bearer", 300L, null, null);
+    private static final Duration TIMEOUTS = Duration.ofSeconds(10);
+    private static final Duration TRICKLE = Duration.ofMillis(200);
+    private static final DataSize CAP = DataSize.ofKilobytes(64);
+
+    static final CountingServer FAST = CountingServer.answering();
+    static final CountingServer LATE = CountingServer.answeringAfter(Duration.ofMillis(600));
+    static final CountingServer TRICKLING = CountingServer.trickling(TRICKLE);
+    static final CountingServer SILENT = CountingServer.neverAnswering();
+    static final CountingServer FLOODING = CountingServer.flooding();
+    static final CountingServer LONG = CountingServer.answeringWith(CountingServer.bundleOfAbout(100 * 1024));
+    static final CountingServer UNDER_CAP = CountingServer.answeringWith(CountingServer.bundleOfAbout(60 * 1024));
+    static final CountingServer GZIP_BOMB = CountingServer.answeringGzipped(CountingServer.bundleOfAbout(1024 * 1024));
+    static final CountingServer GZIP_UNDER_CAP =
+            CountingServer.answeringGzipped(CountingServer.bundleOfAbout(60 * 1024));
+
+    private static final List<CountingServer> SERVERS =
+            List.of(FAST, LATE, TRICKLING, SILENT, FLOODING, LONG, UNDER_CAP, GZIP_BOMB, GZIP_UNDER_CAP);
+
+    private static FallbackFetcher fetcher(Duration deadline) {
+        return new FallbackFetcher(FhirContext.forR4Cached(), new PrefetchProperties(
+                SERVERS.stream().map(CountingServer::fhirBase).toList(), TIMEOUTS, TIMEOUTS, deadline, CAP));
+    }
+
+    @BeforeAll
+    static void warmUp() throws Exception {
+        // The first HAPI client call of a JVM loads classes; keep that out of the timed reads.
+        try (FallbackFetcher warm = fetcher(Duration.ofSeconds(30))) {
+            assertThat(fetch(warm, FAST, warm.startDeadline())).isPresent();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVERS.forEach(CountingServer::close);
+    }
+
+    @BeforeEach
+    void forget() {
+        SERVERS.forEach(CountingServer::forget);
+    }
+
+    @Test
+    void aServerTricklingBytesIsAbandonedAtTheDeadline(CapturedOutput output) throws Exception {
+        try (FallbackFetcher fetcher = fetcher(Duration.ofMillis(500))) {
+            long started = System.nanoTime();
+
+            Optional<Resource> fetched = fetch(fetcher, TRICKLING, fetcher.startDeadline());
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(fetched).isEmpty();
+            assertThat(TRICKLING.requests()).isEqualTo(1);
+            // The trickle would take ~11 s and never leaves the socket silent for 10 s.
+            assertThat(took).isLessThan(CountingServer.tricklingTime(TRICKLE).dividedBy(3));
+            assertThat(output).contains("Prefetch fallback for procedures (Procedure) abandoned after")
+                    .contains("500 ms deadline (cds.prefetch.deadline) passed")
+                    .doesNotContain("pat-1").doesNotContain("secret-token");
+        }
+    }
+
+    @Test
+    void theReadsOfOneCallShareOneDeadlineAndNoneStartsOnceItHasPassed(CapturedOutput output) throws Exception {
+        // Each read takes 600 ms: one fits in a 1 s deadline, two do not.
+        try (FallbackFetcher fetcher = fetcher(Duration.ofMillis(1000))) {
+            FallbackDeadline call = fetcher.startDeadline();
+
+            assertThat(fetcher.fetch("conditions", LATE.fhirBase(), TOKEN, "Condition?patient=pat-1", call))
+                    .isPresent();
+            assertThat(fetcher.fetch("coverage", LATE.fhirBase(), TOKEN, "Coverage?patient=pat-1", call)).isEmpty();
+            assertThat(LATE.requests()).isEqualTo(2);
+            assertThat(output).contains("Prefetch fallback for coverage (Coverage) abandoned after");
+
+            assertThat(fetcher.fetch("procedures", LATE.fhirBase(), TOKEN, QUERY, call)).isEmpty();
+            assertThat(LATE.requests()).as("no request once the deadline has passed").isEqualTo(2);
+            assertThat(output).contains("Prefetch fallback for procedures (Procedure) not tried");
+
+            assertThat(fetch(fetcher, LATE, fetcher.startDeadline())).as("the next call has a deadline of its own")
+                    .isPresent();
+        }
+    }
+
+    @Test
+    void parallelReadsOfAServerThatNeverAnswersAllEndAtTheirDeadlineInsteadOfQueueing() throws Exception {
+        int calls = 20; // twice the 10 connections per server the pool allows
+        ExecutorService callers = Executors.newFixedThreadPool(calls);
+        try (FallbackFetcher fetcher = fetcher(Duration.ofMillis(500))) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Duration>> took = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                took.add(callers.submit(() -> {
+                    go.await();
+                    long started = System.nanoTime();
+                    assertThat(fetch(fetcher, SILENT, fetcher.startDeadline())).isEmpty();
+                    return Duration.ofNanos(System.nanoTime() - started);
+                }));
+            }
+            go.countDown();
+            for (Future<Duration> each : took) {
+                // Connect/socket/pool timeouts are 10 s, queueing behind the pool would be longer still.
+                assertThat(each.get(20, TimeUnit.SECONDS)).isLessThan(Duration.ofMillis(500 + 2500));
+            }
+            assertThat(SILENT.requests()).isPositive();
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEndlessChunkedAnswerIsAbandonedAtTheCapWithoutWaitingForTheDeadline(CapturedOutput output)
+            throws Exception {
+        try (FallbackFetcher fetcher = fetcher(Duration.ofSeconds(8))) {
+            long started = System.nanoTime();
+
+            assertThat(fetch(fetcher, FLOODING, fetcher.startDeadline())).isEmpty();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+            assertThat(output).contains("Prefetch fallback for procedures (Procedure) abandoned after")
+                    .contains("the response was larger than 65536 bytes (cds.prefetch.max-response-size)")
+                    .doesNotContain("deadline (cds.prefetch.deadline) passed");
+        }
+    }
+
+    @Test
+    void aDeclaredLengthOverTheCapIsNotRead(CapturedOutput output) throws Exception {
+        try (FallbackFetcher fetcher = fetcher(Duration.ofSeconds(5))) {
+            assertThat(fetch(fetcher, LONG, fetcher.startDeadline())).isEmpty();
+
+            assertThat(output).contains("the response was larger than 65536 bytes");
+        }
+    }
+
+    @Test
+    void aGzippedAnswerIsCountedAsItDecodes(CapturedOutput output) throws Exception {
+        try (FallbackFetcher fetcher = fetcher(Duration.ofSeconds(5))) {
+            assertThat(fetch(fetcher, GZIP_BOMB, fetcher.startDeadline())).isEmpty();
+
+            assertThat(output).contains("the response was larger than 65536 bytes");
+        }
+    }
+
+    @Test
+    void answersUnderTheCapAreRead() throws Exception {
+        try (FallbackFetcher fetcher = fetcher(Duration.ofSeconds(5))) {
+            for (CountingServer server : Stream.of(UNDER_CAP, GZIP_UNDER_CAP).toList()) {
+                Optional<Resource> fetched = fetch(fetcher, server, fetcher.startDeadline());
+
+                assertThat(fetched).get().isInstanceOfSatisfying(Bundle.class,
+                        bundle -> assertThat(bundle.getEntry()).hasSizeGreaterThan(1000));
+            }
+        }
+    }
+
+    private static Optional<Resource> fetch(FallbackFetcher fetcher, CountingServer server, FallbackDeadline deadline) {
+        return fetcher.fetch("procedures", server.fhirBase(), TOKEN, QUERY, deadline);
+    }
+}
