@@ -1,5 +1,6 @@
 package org.chemoadvisor.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.chemoadvisor.security.cds.CdsAuthenticationEntryPoint;
 import org.chemoadvisor.security.cds.CdsAuthenticationManagerResolver;
@@ -17,12 +18,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Two filter chains: {@code /cds-services/**} takes CDS client JWTs (CDS Hooks 2.0); everything
- * else takes an OAuth2 bearer token from Spring Boot's standard resource-server settings, except
- * {@code /fhir/metadata} and the health endpoint. With {@code cds.security.enabled=false} both
- * chains let every request through. Both set the security headers and CORS policy.
+ * else takes an OAuth2 bearer token from Spring Boot's standard resource-server settings, with an
+ * {@code exp} ({@link ResourceServerTokenRules}), except {@code /fhir/metadata} and the health
+ * endpoint. Both refuse a request with two {@code Authorization} headers ({@link AuthorizationHeaderCheck})
+ * and answer refusals in their own words. With {@code cds.security.enabled=false} both chains let
+ * every request through. Both set the security headers and CORS policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CdsSecurityProperties.class)
@@ -50,28 +54,39 @@ class SecurityConfiguration {
         if (!properties.enabled()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
+        CdsAuthenticationEntryPoint refusals = entryPoint.getObject();
         return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterAfter(new AuthorizationHeaderCheck(refusals), CorsFilter.class)
                 .oauth2ResourceServer(oauth2 -> oauth2.authenticationManagerResolver(resolver.getObject())
-                        .authenticationEntryPoint(entryPoint.getObject()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint.getObject()))
+                        .authenticationEntryPoint(refusals))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals))
                 .build();
     }
 
+    /**
+     * {@code /error} is open to the container's error dispatches only: a request straight to it has no error to
+     * render (Spring Boot's controller answered those 500), so it needs a token like any other path, and
+     * {@link org.chemoadvisor.web.DirectErrorRequestFilter} answers it 404.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain applicationSecurity(HttpSecurity http, CdsSecurityProperties properties,
-            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+            ObjectProvider<JwtDecoder> jwtDecoder, ObjectMapper json) throws Exception {
         commonSettings(http, properties);
         if (!properties.enabled()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
-        JwtDecoder decoder = jwtDecoder.getIfAvailable(ResourceServerFallback::refuseAll);
+        JwtDecoder decoder = new ResourceServerTokenRules(jwtDecoder.getIfAvailable(ResourceServerFallback::refuseAll));
+        ResourceServerRefusals refusals = new ResourceServerRefusals(json);
         return http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(path("/fhir/metadata"), path("/actuator/health"), path("/actuator/health/**"),
-                                path("/error")).permitAll()
+                        .requestMatchers(path("/fhir/metadata"), path("/actuator/health"), path("/actuator/health/**"))
+                        .permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> jwt.decoder(decoder)))
+                .addFilterAfter(new AuthorizationHeaderCheck(refusals), CorsFilter.class)
+                .oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .build();
     }
 

@@ -234,6 +234,72 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
     }
 
     @Test
+    void anEmptyCritListIsRefused() throws Exception {
+        // RFC 7515 4.1.11: producers MUST NOT use the empty list as the crit value
+        String token = TestKeys.signWithHeader(EC_P384, "{\"alg\":\"ES384\",\"kid\":\"ehr-es384\",\"crit\":[]}",
+                claims(EHR, audience(DISCOVERY)).build());
+        assertRefused(token, "empty crit header");
+    }
+
+    @Test
+    void aCritListNamingAnExtensionThisServiceDoesNotSupportIsRefused() throws Exception {
+        String unknown = TestKeys.signWithHeader(EC_P384,
+                "{\"alg\":\"ES384\",\"kid\":\"ehr-es384\",\"crit\":[\"x-policy\"],\"x-policy\":\"strict\"}",
+                claims(EHR, audience(DISCOVERY)).build());
+        assertRefused(unknown, "unsupported crit header");
+
+        // Nimbus understands b64 (RFC 7797) and would verify this one; this service supports no JWS extension
+        String b64 = TestKeys.signWithHeader(EC_P384,
+                "{\"alg\":\"ES384\",\"kid\":\"ehr-es384\",\"crit\":[\"b64\"],\"b64\":true}",
+                claims(EHR, audience(DISCOVERY)).build());
+        assertRefused(b64, "unsupported crit header");
+    }
+
+    @Test
+    void aCritThatIsNotAListIsRefused() throws Exception {
+        // Nimbus reads "crit": null as no crit at all
+        String token = TestKeys.signWithHeader(EC_P384, "{\"alg\":\"ES384\",\"kid\":\"ehr-es384\",\"crit\":null}",
+                claims(EHR, audience(DISCOVERY)).build());
+        assertRefused(token, "unsupported crit header");
+    }
+
+    @Test
+    void aDpopTokenIsAnsweredAsNoBearerToken() throws Exception {
+        String token = sign(EC_P384, JWSAlgorithm.ES384, claims(EHR, audience(DISCOVERY)).build());
+
+        mvc.perform(get(DISCOVERY).header("Authorization", "DPoP " + token).header("DPoP", "not-a-proof"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(jsonPath("$.reason").value("missing bearer token"));
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefusedEvenWhenTheFirstIsValid() throws Exception {
+        String valid = sign(EC_P384, JWSAlgorithm.ES384, claims(EHR, audience(DISCOVERY)).build());
+
+        mvc.perform(get(DISCOVERY).header("Authorization", "Bearer " + valid, "Bearer not-a-jwt"))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_request\""))
+                .andExpect(jsonPath("$.error").value("invalid_request"))
+                .andExpect(jsonPath("$.reason").value("more than one Authorization header"));
+        // the token was not spent: it was never checked
+        discovery(valid).andExpect(status().isOk());
+    }
+
+    @Test
+    void twoAuthorizationHeadersOnAServiceCallAreRefused() throws Exception {
+        String body = Files.readString(Path.of("cds-hooks/order-sign/07-clean-order-set.request.json"));
+        String first = sign(EC_P384, JWSAlgorithm.ES384, claims(EHR, audience(ORDER_SIGN)).build());
+        String second = sign(EC_P384, JWSAlgorithm.ES384, claims(EHR, audience(ORDER_SIGN)).build());
+
+        mvc.perform(post(ORDER_SIGN).header("Authorization", "Bearer " + first, "Bearer " + second)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.reason").value("more than one Authorization header"))
+                .andExpect(jsonPath("$.cards").doesNotExist());
+    }
+
+    @Test
     void garbageInsteadOfATokenIsRefused() throws Exception {
         assertRefused("not-a-jwt", "malformed token");
     }

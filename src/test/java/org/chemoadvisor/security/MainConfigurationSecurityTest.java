@@ -59,6 +59,17 @@ class MainConfigurationSecurityTest {
                 .POST(HttpRequest.BodyPublishers.ofFile(Path.of("fhir-resources/examples/claim-64645-modifier-50.json"))));
 
         assertThat(response.statusCode()).isEqualTo(401);
+        // not the fallback decoder's own message
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(
+                "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\"");
+        assertThat(response.body()).contains("\"resourceType\":\"OperationOutcome\"").doesNotContain("resource-server key");
+    }
+
+    @Test
+    void theErrorPathIsNotAServerError() throws Exception {
+        HttpResponse<String> response = send(get("/error"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.chemoadvisor.security;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -26,6 +27,13 @@ class SecurityOffTest {
     void discoveryAndTheReportNeedNoToken() throws Exception {
         SecurityHeadersTest.expectSecurityHeaders(mvc.perform(get("/cds-services")).andExpect(status().isOk()));
         mvc.perform(get("/feedback/report")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theErrorPathCalledDirectlyIsNotFound() throws Exception {
+        mvc.perform(get("/error"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().json("{\"error\":\"not_found\",\"message\":\"No such resource\"}"));
     }
 
     @Test

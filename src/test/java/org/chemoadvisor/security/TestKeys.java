@@ -3,6 +3,7 @@ package org.chemoadvisor.security;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -13,6 +14,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -73,11 +76,35 @@ public final class TestKeys {
         SignedJWT jwt = new SignedJWT(header.apply(new JWSHeader.Builder(algorithm).keyID(key.getKeyID())).build(),
                 claims);
         try {
-            jwt.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key));
+            jwt.sign(signer(key));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * A token whose JOSE header is exactly {@code headerJson}, signed by {@code key}: for headers Nimbus's builder
+     * will not write, such as an empty {@code crit} list.
+     */
+    public static String signWithHeader(JWK key, String headerJson, JWTClaimsSet claims) {
+        Base64URL header = Base64URL.encode(headerJson);
+        Base64URL payload = Base64URL.encode(claims.toString());
+        byte[] signingInput = (header + "." + payload).getBytes(StandardCharsets.US_ASCII);
+        try {
+            Base64URL signature = signer(key).sign(JWSHeader.parse(header), signingInput);
+            return header + "." + payload + "." + signature;
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JWSSigner signer(JWK key) {
+        try {
+            return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String signHs256(JWTClaimsSet claims) {

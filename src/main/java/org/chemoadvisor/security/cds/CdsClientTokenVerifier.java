@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Verifies a CDS client's bearer JWT (CDS Hooks 2.0 "Trusting CDS Clients") with Nimbus JOSE:
- * asymmetric signature by a key of the registered issuer, the claims of {@link CdsClaimsVerifier},
- * then a {@code jti} never seen before. Every refusal is a {@link CdsTokenRejectedException} with
+ * asymmetric signature by a key of the registered issuer, no {@code crit} header ({@link CriticalHeader}),
+ * the claims of {@link CdsClaimsVerifier}, then a {@code jti} never seen before. Every refusal is a {@link CdsTokenRejectedException} with
  * a short reason.
  */
 public final class CdsClientTokenVerifier {
@@ -51,6 +51,9 @@ public final class CdsClientTokenVerifier {
         if (header.getKeyID() == null) {
             throw reject("missing kid", issuer);
         }
+        CriticalHeader.refusal(header).ifPresent(reason -> {
+            throw reject(reason, issuer);
+        });
         String jku = header.getJWKURL() == null ? null : header.getJWKURL().toString();
         var keys = client.keysFor(jku).orElseThrow(() -> reject(jku == null ? "no jwks-uri for issuer"
                 : "jku not allowlisted", issuer));
