@@ -11,6 +11,7 @@ import org.chemoadvisor.cdshooks.api.Card;
 import org.chemoadvisor.cdshooks.api.CdsRequest;
 import org.chemoadvisor.cdshooks.api.CdsResponse;
 import org.chemoadvisor.cdshooks.api.CdsServiceDefinition;
+import org.chemoadvisor.cdshooks.cards.AnswerCards;
 import org.chemoadvisor.cdshooks.cards.CardRenderer;
 import org.chemoadvisor.cdshooks.data.FallbackDeadline;
 import org.chemoadvisor.facts.CodingFacts;
@@ -23,7 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** One service call: validate, read the data, run the rules, render and record the cards. */
+/**
+ * One service call: validate and check the request against {@code cds.limits.*}, read the data, run
+ * the rules, render the cards within {@code cds.cards.*} bounds and record them.
+ */
 @Service
 public class CdsHooksService {
 
@@ -36,18 +40,23 @@ public class CdsHooksService {
     private final RuleEngine engine;
     private final PayerRulePacks packs;
     private final CardRenderer renderer;
+    private final AnswerCards answerCards;
     private final IssuedCards issuedCards;
+    private final RequestLimits limits;
     private final Clock clock;
 
     public CdsHooksService(CdsServiceCatalog catalog, HookDataReader reader, FactsAssembler facts, RuleEngine engine,
-            PayerRulePacks packs, CardRenderer renderer, IssuedCards issuedCards) {
+            PayerRulePacks packs, CardRenderer renderer, AnswerCards answerCards, IssuedCards issuedCards,
+            CdsRequestProperties properties) {
         this.catalog = catalog;
         this.reader = reader;
         this.facts = facts;
         this.engine = engine;
         this.packs = packs;
         this.renderer = renderer;
+        this.answerCards = answerCards;
         this.issuedCards = issuedCards;
+        this.limits = new RequestLimits(properties.limits());
         this.clock = Clock.systemUTC();
     }
 
@@ -55,6 +64,7 @@ public class CdsHooksService {
         CdsServiceDefinition service = catalog.find(serviceId)
                 .orElseThrow(() -> CdsHooksException.unknownService(serviceId));
         Hook hook = RequestValidator.validate(service, request);
+        limits.check(hook, service, request);
         long started = System.nanoTime();
         // One deadline for every read of fhirServer this call makes (cds.prefetch.deadline).
         FallbackDeadline deadline = reader.startDeadline();
@@ -69,26 +79,23 @@ public class CdsHooksService {
         if (hook == Hook.ORDER_SELECT) {
             findings = SelectionFocus.focus(findings, lines, data.selections());
         }
-        List<Card> cards = new ArrayList<>(findings.size() + 1);
-        List<IssuedCard> issued = new ArrayList<>(findings.size());
-        List<String> ruleIds = new ArrayList<>(findings.size());
+        List<Card> notices = data.unavailable().isEmpty() ? List.of()
+                : List.of(DataNotice.card(renderer, data.unavailable(), codingFacts.profile()));
+        AnswerCards.Answer answer = answerCards.cards(findings, lines, notices);
+        List<IssuedCard> issued = new ArrayList<>(answer.findings().size());
+        List<String> ruleIds = new ArrayList<>(answer.findings().size());
         Instant now = clock.instant();
-        for (Finding finding : findings) {
-            Card card = renderer.render(finding, lines);
-            cards.add(card);
-            issued.add(new IssuedCard(card.uuid(), finding.ruleId(), serviceId, now));
-            ruleIds.add(finding.ruleId());
-        }
-        if (!data.unavailable().isEmpty()) {
-            cards.add(DataNotice.card(renderer, data.unavailable(), codingFacts.profile()));
+        for (AnswerCards.Shown shown : answer.findings()) {
+            issued.add(new IssuedCard(shown.card().uuid(), shown.ruleId(), serviceId, now));
+            ruleIds.add(shown.ruleId());
         }
         record(issued);
         if (log.isInfoEnabled()) {
-            log.info("service={} hookInstance={} rules={} profile={} tookMs={}", serviceId,
-                    loggable(request.hookInstance()), ruleIds, codingFacts.profile().id(),
-                    (System.nanoTime() - started) / 1_000_000);
+            log.info("service={} hookInstance={} rules={} findings={} notShown={} profile={} tookMs={}", serviceId,
+                    loggable(request.hookInstance()), ruleIds, findings.size(), answer.notShown(),
+                    codingFacts.profile().id(), (System.nanoTime() - started) / 1_000_000);
         }
-        return new CdsResponse(cards);
+        return new CdsResponse(answer.cards());
     }
 
     /**

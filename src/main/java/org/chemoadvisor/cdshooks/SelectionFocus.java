@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
+import org.chemoadvisor.cdshooks.cards.FindingGroups;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.FixAction;
@@ -30,7 +31,7 @@ final class SelectionFocus {
         Set<Integer> touched = new HashSet<>();
         if (finding.fix() != null) {
             for (FixAction action : finding.fix().actions()) {
-                Integer line = lineOf(action);
+                Integer line = FindingGroups.lineOf(action);
                 if (line != null && line >= 0 && line < lines.lines().size()) {
                     touched.add(line);
                 }
@@ -49,24 +50,5 @@ final class SelectionFocus {
             }
         }
         return touched;
-    }
-
-    private static Integer lineOf(FixAction action) {
-        if (action instanceof FixAction.RemoveModifier a) {
-            return a.line();
-        } else if (action instanceof FixAction.AddModifier a) {
-            return a.line();
-        } else if (action instanceof FixAction.ChangeCode a) {
-            return a.line();
-        } else if (action instanceof FixAction.SetUnits a) {
-            return a.line();
-        } else if (action instanceof FixAction.RemoveLine a) {
-            return a.line();
-        } else if (action instanceof FixAction.AddLine a) {
-            return a.modelLine();
-        } else if (action instanceof FixAction.LinkDiagnosis a) {
-            return a.line();
-        }
-        return null;
     }
 }

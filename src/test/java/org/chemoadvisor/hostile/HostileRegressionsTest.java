@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chemoadvisor.hostile.ServiceClient.Answer;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,26 @@ class HostileRegressionsTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().length()).isLessThan(5_000);
+    }
+
+    @Test
+    void anOrderWithTwoThousandModifiersIsA400NamingTheElementNotAHugeAnswer() throws Exception {
+        ObjectNode request = (ObjectNode) Examples.hookRequests().stream()
+                .filter(e -> e.name().equals("order-sign/03-bilateral-modifier-on-addon")).findFirst()
+                .orElseThrow().request().deepCopy();
+        ArrayNode details = ((ObjectNode) request.path("context").path("draftOrders").path("entry").get(1)
+                .path("resource")).putArray("orderDetail");
+        for (int i = 0; i < 2_000; i++) {
+            details.addObject().putArray("coding").addObject()
+                    .put("system", "http://www.ama-assn.org/go/cpt-modifier").put("code", "50");
+        }
+
+        Answer answer = client.post(ORDER_SIGN, "application/json", Examples.text(request));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).path("message").asText())
+                .contains("ServiceRequest.orderDetail has 2000 entries; at most 50 are accepted (cds.limits.max-repetitions)");
+        assertThat(answer.body().length()).isLessThan(1_000);
     }
 
     @Test

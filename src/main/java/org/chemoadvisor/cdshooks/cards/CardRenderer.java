@@ -1,10 +1,12 @@
 package org.chemoadvisor.cdshooks.cards;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
 import org.chemoadvisor.cdshooks.api.Card;
@@ -14,6 +16,7 @@ import org.chemoadvisor.cdshooks.api.Source;
 import org.chemoadvisor.cdshooks.api.Suggestion;
 import org.chemoadvisor.rules.Citation;
 import org.chemoadvisor.rules.Finding;
+import org.chemoadvisor.rules.Fix;
 import org.chemoadvisor.rules.RuleIds;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +38,38 @@ public class CardRenderer {
     }
 
     public Card render(Finding finding, AdaptedLines adapted) {
-        Optional<Suggestion> suggestion = suggestions.suggest(finding.fix(), adapted);
+        return render(List.of(finding), adapted);
+    }
+
+    /**
+     * One card for findings of one problem ({@link FindingGroups#group}): one suggestion making all
+     * their edits, or, when their edits contradict each other, their fixes as alternatives (at most
+     * {@code cds.cards.max-suggestions}).
+     */
+    public Card render(List<Finding> sameProblem, AdaptedLines adapted) {
+        return render(sameProblem, adapted, true);
+    }
+
+    /** As {@link #render(List, AdaptedLines)}, with the fixes as text only: the answer has no room for them. */
+    public Card renderWithoutSuggestions(List<Finding> sameProblem, AdaptedLines adapted) {
+        return render(sameProblem, adapted, false);
+    }
+
+    private Card render(List<Finding> sameProblem, AdaptedLines adapted, boolean withSuggestions) {
+        Finding finding = FindingGroups.merge(sameProblem);
+        List<Fix> fixes = finding.fix() != null ? List.of(finding.fix()) : FindingGroups.fixes(sameProblem);
+        List<Suggestion> offered = new ArrayList<>();
+        List<String> asText = new ArrayList<>();
+        for (Fix fix : fixes) {
+            Optional<Suggestion> suggestion = withSuggestions && offered.size() < properties.maxSuggestions()
+                    ? suggestions.suggest(fix, adapted) : Optional.empty();
+            suggestion.ifPresentOrElse(offered::add, () -> asText.add(fix.label()));
+        }
         StringBuilder detail = new StringBuilder(finding.detail() == null ? "" : finding.detail().strip());
-        if (suggestion.isEmpty() && finding.fix() != null) {
-            paragraph(detail, "**Suggested fix:** " + finding.fix().label());
+        if (!asText.isEmpty()) {
+            paragraph(detail, (offered.isEmpty() ? "**Suggested fix:** " : "**Other fixes:** ")
+                    + FindingGroups.quoted(asText)
+                    + (withSuggestions ? "" : " (not offered as a suggestion: this answer reached its size limit)"));
         }
         // Rules may already close their detail with the source; say it once.
         if (!finding.citations().isEmpty() && !detail.toString().contains(SOURCE_HEADING)) {
@@ -50,14 +81,32 @@ public class CardRenderer {
         Source source = new Source(properties.sourceLabel(), sourceUrl,
                 new Coding(RuleIds.SYSTEM, finding.ruleId(), "Chemodenervation coding rule " + finding.ruleId()));
         return new Card(UUID.randomUUID().toString(), shorten(finding.summary()), detail.toString(),
-                properties.indicatorFor(finding.severity()), source, suggestion.map(List::of).orElse(List.of()),
-                suggestion.isPresent() ? AT_MOST_ONE : null, OverrideReasons.ALL, links(finding.citations()));
+                properties.indicatorFor(finding.severity()), source, offered,
+                offered.isEmpty() ? null : AT_MOST_ONE, OverrideReasons.ALL, links(finding.citations()));
     }
 
     /** An info card saying which data the advice could not use, and what was assumed instead. */
     public Card dataNotice(String summary, String detail) {
         return new Card(UUID.randomUUID().toString(), shorten(summary), detail, "info",
                 new Source(properties.sourceLabel(), null, null), List.of(), null, List.of(), List.of());
+    }
+
+    /**
+     * The info card closing an answer that could not show every finding: how many were left out,
+     * of which rules, and why (the card limit or the answer size limit).
+     */
+    public Card notShown(int count, Collection<String> ruleIds) {
+        String summary = count + (count == 1 ? " more finding was" : " more findings were") + " not shown";
+        String detail = "This answer shows at most " + properties.maxCards() + " cards (`cds.cards.max-cards`) within "
+                + properties.maxResponseSize().toKilobytes() + " KB (`cds.cards.max-response-size`), the most severe "
+                + "first. " + count + (count == 1 ? " more finding" : " more findings") + " ("
+                + String.join(", ", new TreeSet<>(ruleIds)) + ") did not fit. Fix the problems shown and check the "
+                + "orders again to see the rest.";
+        return dataNotice(summary, detail);
+    }
+
+    public CardProperties properties() {
+        return properties;
     }
 
     private static List<Link> links(List<Citation> citations) {

@@ -169,6 +169,76 @@ class CardRendererTest {
     }
 
     @Test
+    void findingsOfOneRuleOnOneOrderAreOneCardWithOneSuggestionMakingEveryEditOnce() {
+        Fix fix = Fix.of("Remove 50 and count the second limb", new FixAction.RemoveModifier(1, "50"),
+                new FixAction.SetUnits(1, 3));
+        List<Finding> findings = List.of(finding(Severity.WARNING, fix), finding(Severity.ERROR, fix),
+                finding(Severity.ERROR, fix));
+
+        List<List<Finding>> groups = FindingGroups.group(findings);
+        Card card = renderer.render(groups.get(0), orders);
+
+        assertThat(groups).hasSize(1);
+        assertThat(card.indicator()).isEqualTo("critical");
+        assertThat(card.summary()).isEqualTo("Modifier 50 does not apply to 64645");
+        assertThat(card.detail()).contains("3 problems of this kind", "covers them all");
+        assertThat(card.detail().split("\\*\\*What:\\*\\*", -1)).hasSize(2);
+        assertThat(card.suggestions()).singleElement().satisfies(suggestion -> {
+            assertThat(suggestion.label()).isEqualTo("Remove 50 and count the second limb");
+            assertThat(suggestion.actions()).singleElement().extracting(Action::type).isEqualTo("update");
+        });
+    }
+
+    @Test
+    void findingsOfOneRuleOnDifferentOrdersStaySeparateCards() {
+        List<Finding> findings = List.of(finding(Severity.ERROR, Fix.of("a", new FixAction.RemoveModifier(0, "50"))),
+                finding(Severity.ERROR, Fix.of("b", new FixAction.RemoveModifier(1, "50"))),
+                new Finding("CHEMO-07", Severity.ERROR, "Other rule", null, List.of(), List.of(),
+                        Fix.of("c", new FixAction.RemoveModifier(1, "50")), Set.of()));
+
+        assertThat(FindingGroups.group(findings)).hasSize(3);
+    }
+
+    @Test
+    void fixesThatContradictEachOtherAreAlternativeSuggestionsUpToTheLimit() {
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (String code : List.of("64642", "64643", "64644", "64646", "64647")) {
+            findings.add(new Finding("CHEMO-06", Severity.ERROR, "Recode to " + code, "**What:** " + code + ".",
+                    List.of(MPFS), List.of(), Fix.of("Recode as " + code, new FixAction.ChangeCode(1, code)), Set.of()));
+        }
+
+        Card card = renderer.render(FindingGroups.group(findings).get(0), orders);
+
+        assertThat(FindingGroups.group(findings)).hasSize(1);
+        assertThat(card.summary()).isEqualTo("Recode to 64642 (+4 more)");
+        assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
+        assertThat(card.suggestions()).extracting(s -> s.label())
+                .containsExactly("Recode as 64642", "Recode as 64643", "Recode as 64644");
+        assertThat(card.detail()).contains("cannot all be made together", "2 more descriptions not repeated",
+                "**Other fixes:** Recode as 64646; Recode as 64647");
+    }
+
+    @Test
+    void theNotShownCardCountsWhatWasLeftOutAndNamesTheLimits() {
+        Card card = renderer.notShown(7, List.of("CHEMO-21", "CHEMO-06", "CHEMO-21"));
+
+        assertThat(card.summary()).isEqualTo("7 more findings were not shown");
+        assertThat(card.indicator()).isEqualTo("info");
+        assertThat(card.detail()).contains("at most 20 cards", "cds.cards.max-cards", "1024 KB",
+                "(CHEMO-06, CHEMO-21)");
+    }
+
+    @Test
+    void boundsBelowTheirMinimumAreRejectedAtStartUp() {
+        assertThatThrownBy(() -> new CardProperties(null, "x", 2, 3, org.springframework.util.unit.DataSize.ofMegabytes(1)))
+                .hasMessageContaining("cds.cards.max-cards");
+        assertThatThrownBy(() -> new CardProperties(null, "x", 20, 0, org.springframework.util.unit.DataSize.ofMegabytes(1)))
+                .hasMessageContaining("cds.cards.max-suggestions");
+        assertThatThrownBy(() -> new CardProperties(null, "x", 20, 3, org.springframework.util.unit.DataSize.ofKilobytes(1)))
+                .hasMessageContaining("cds.cards.max-response-size");
+    }
+
+    @Test
     void summariesStayUnder140Characters() {
         assertThat(CardRenderer.shorten("x".repeat(140))).hasSize(139).endsWith("\u2026");
         assertThat(CardRenderer.shorten("short")).isEqualTo("short");
