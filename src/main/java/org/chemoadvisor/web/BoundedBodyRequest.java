@@ -107,6 +107,12 @@ public final class BoundedBodyRequest extends HttpServletRequestWrapper {
         });
     }
 
+    private static int readOne(InputStream in) throws IOException {
+        byte[] one = new byte[1];
+        int n = in.read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
     /** The bytes as they arrive, within the read timeout; a socket read timeout is the same refusal. */
     private final class TimedInputStream extends InputStream {
 
@@ -118,9 +124,7 @@ public final class BoundedBodyRequest extends HttpServletRequestWrapper {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return readOne(this);
         }
 
         @Override
@@ -169,9 +173,7 @@ public final class BoundedBodyRequest extends HttpServletRequestWrapper {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return readOne(this);
         }
 
         @Override
