@@ -1,6 +1,7 @@
 package org.chemoadvisor.feedback;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.Optional;
 import org.chemoadvisor.web.ErrorOrigin;
 import org.chemoadvisor.web.JsonReadProblems;
@@ -8,11 +9,13 @@ import org.chemoadvisor.web.RequestBodyRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,6 +25,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class FeedbackErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackErrorHandler.class);
+    /** Retry-After of a 503: about the longest the issued-cards writer waits between its own attempts. */
+    static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(30);
+
+    private final ThrottledWarning storeWarning = new ThrottledWarning(Duration.ofMinutes(1));
 
     @ExceptionHandler(UnknownServiceException.class)
     ResponseEntity<FeedbackError> unknownService(UnknownServiceException e) {
@@ -78,11 +85,23 @@ class FeedbackErrorHandler {
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "The service could not process this request");
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<FeedbackError> store(DataAccessException e) {
-        // SQL messages can quote the values bound: log the kind of failure, not the text.
-        log.error("Feedback store failed: {}", e.getClass().getName());
-        return body(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", "The feedback store is not available; retry later");
+    /**
+     * The store failed (database down, no connection within the pool's timeout, lost mid-way): 503
+     * with Retry-After, never a 500. A transaction that cannot begin fails with a
+     * {@link TransactionException}, not a {@link DataAccessException}. Warned about at most once a
+     * minute, naming the kind of failure only: SQL messages can quote the values bound.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<FeedbackError> store(RuntimeException e) {
+        long failures = storeWarning.occurred(1);
+        if (failures > 0) {
+            log.warn("Feedback store unavailable: {} feedback calls answered 503 since the last warning, latest {}",
+                    failures, e.getClass().getName());
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(STORE_RETRY_AFTER.toSeconds()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new FeedbackError("store_unavailable", "The feedback store is unavailable; try again later"));
     }
 
     private static ResponseEntity<FeedbackError> body(HttpStatus status, String error, String message) {

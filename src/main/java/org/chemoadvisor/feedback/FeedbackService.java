@@ -38,7 +38,8 @@ public class FeedbackService {
     }
 
     public FeedbackReport report(Instant since) {
-        // Cards are recorded in the background: the ones still queued count too.
+        // Cards are recorded in the background: the ones still queued count too. With the store
+        // down this throws (503) and the cards stay queued for the writer.
         issuedCards.flush();
         return reports.report(since);
     }

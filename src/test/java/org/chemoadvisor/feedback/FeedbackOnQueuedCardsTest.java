@@ -25,7 +25,8 @@ class FeedbackOnQueuedCardsTest {
     /** The writer's tasks; never run here, so the issued cards stay queued. */
     private final List<Runnable> writerNeverRuns = new ArrayList<>();
     private final QueuedIssuedCards issuedCards = new QueuedIssuedCards(new JdbcIssuedCards(new JdbcTemplate(database)),
-            writerNeverRuns::add, new IssuedCardsProperties(100, 10), new SimpleMeterRegistry());
+            (task, delay) -> writerNeverRuns.add(task), QueuedIssuedCardsTest.properties(100, 10),
+            new SimpleMeterRegistry());
     private final FeedbackService feedback = new FeedbackService(SERVICE::equals,
             new FeedbackStore(JdbcClient.create(database)), new FeedbackReportQuery(JdbcClient.create(database)),
             issuedCards);

@@ -2,35 +2,53 @@ package org.chemoadvisor.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-/** Issued cards are written by the background writer, never lost on flush or close, and dropped (counted) when the queue is full. */
+/**
+ * Issued cards are written by the background writer, never lost on flush or close, dropped (counted)
+ * when the queue is full, and kept and retried, with growing delays, while the store is unreachable.
+ */
 class QueuedIssuedCardsTest {
 
     private static final Instant ISSUED_AT = Instant.parse("2026-11-20T10:00:00Z");
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
     /** The writer's tasks, run only when a test says so. */
-    private final List<Runnable> pendingWrites = new ArrayList<>();
-    private final Executor heldWriter = pendingWrites::add;
+    private final List<Scheduled> pendingWrites = new ArrayList<>();
+    private final QueuedIssuedCards.Writer heldWriter = (task, delay) -> pendingWrites.add(new Scheduled(task, delay));
+    private StoreSwitch store;
     private JdbcTemplate jdbc;
     private JdbcIssuedCards table;
 
+    record Scheduled(Runnable task, Duration delay) {
+    }
+
     @BeforeEach
     void freshDatabase() {
-        jdbc = new JdbcTemplate(FeedbackDatabase.migrated());
-        table = new JdbcIssuedCards(jdbc);
+        DataSource database = FeedbackDatabase.migrated();
+        jdbc = new JdbcTemplate(database);
+        store = new StoreSwitch(database);
+        table = new JdbcIssuedCards(new JdbcTemplate(store));
     }
 
     @Test
@@ -40,11 +58,11 @@ class QueuedIssuedCardsTest {
         cards.record(cards(3, "CHEMO-01"));
 
         assertThat(rows()).as("nothing written on the caller's thread").isZero();
-        assertThat(meters.get(QueuedIssuedCards.QUEUED).gauge().value()).isEqualTo(3);
-        assertThat(pendingWrites).hasSize(1);
-        pendingWrites.forEach(Runnable::run);
+        assertThat(queuedGauge()).isEqualTo(3);
+        assertThat(pendingWrites).extracting(Scheduled::delay).containsExactly(Duration.ZERO);
+        runPendingWrites();
         assertThat(rows()).isEqualTo(3);
-        assertThat(meters.get(QueuedIssuedCards.QUEUED).gauge().value()).isZero();
+        assertThat(queuedGauge()).isZero();
     }
 
     @Test
@@ -56,7 +74,7 @@ class QueuedIssuedCardsTest {
         cards.flush();
 
         assertThat(rows()).isEqualTo(6);
-        pendingWrites.forEach(Runnable::run);
+        runPendingWrites();
         assertThat(rows()).as("the writer finds nothing left to write").isEqualTo(6);
     }
 
@@ -68,7 +86,7 @@ class QueuedIssuedCardsTest {
         cards.record(cards(3, "CHEMO-06"));
         cards.flush();
 
-        assertThat(dropped("queue-full")).isEqualTo(2);
+        assertThat(dropped(QueuedIssuedCards.QUEUE_FULL)).isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT rule_id FROM issued_card ORDER BY card_uuid", String.class))
                 .containsExactly("CHEMO-01", "CHEMO-01", "CHEMO-01", "CHEMO-06");
     }
@@ -94,23 +112,25 @@ class QueuedIssuedCardsTest {
         cards.flush();
 
         assertThat(rows()).isEqualTo(4);
-        assertThat(dropped("write-failed")).isZero();
+        assertThat(dropped(QueuedIssuedCards.WRITE_FAILED)).isZero();
     }
 
     @Test
-    void aFailedWriteIsCountedAndNeverReachesTheCaller() {
-        QueuedIssuedCards cards = queued(Runnable::run, 100, 10);
+    void aBatchTheStoreRefusesIsDroppedAtOnceCountedAndNeverReachesTheCaller() {
+        QueuedIssuedCards cards = queued((task, delay) -> task.run(), 100, 10);
         String tooLongForTheColumn = "R".repeat(65);
 
         assertThatNoException().isThrownBy(() -> cards.record(cards(2, tooLongForTheColumn)));
 
-        assertThat(dropped("write-failed")).isEqualTo(2);
+        assertThat(dropped(QueuedIssuedCards.WRITE_FAILED)).isEqualTo(2);
+        assertThat(failedAttempts()).isEqualTo(1);
         assertThat(rows()).isZero();
+        assertThat(queuedGauge()).isZero();
     }
 
     @Test
     void closingWritesWhatIsQueuedAndLaterCardsAreWrittenDirectly() throws Exception {
-        QueuedIssuedCards cards = queued(Executors.newSingleThreadExecutor(), 100, 10);
+        QueuedIssuedCards cards = queued(QueuedIssuedCards.Writer.on(Executors.newSingleThreadScheduledExecutor()), 100, 10);
         cards.record(cards(3, "CHEMO-01"));
 
         cards.close();
@@ -120,8 +140,144 @@ class QueuedIssuedCardsTest {
         assertThat(rows()).isEqualTo(4);
     }
 
-    private QueuedIssuedCards queued(Executor writer, int capacity, int batchSize) {
-        return new QueuedIssuedCards(table, writer, new IssuedCardsProperties(capacity, batchSize), meters);
+    @Test
+    void withTheStoreUnreachableTheBatchIsKeptAndWrittenByALaterRetry() {
+        QueuedIssuedCards cards = queued(heldWriter, 100, 10);
+        store.down = true;
+        cards.record(cards(3, "CHEMO-01"));
+
+        runNextWrite();
+
+        assertThat(failedAttempts()).isEqualTo(1);
+        assertThat(droppedInAll()).isZero();
+        assertThat(queuedGauge()).as("the failed batch still waits").isEqualTo(3);
+        assertThat(pendingWrites).as("one retry, after the first delay").extracting(Scheduled::delay)
+                .containsExactly(Duration.ofSeconds(1));
+
+        cards.record(cards(2, "CHEMO-06"));
+        assertThat(pendingWrites).as("no attempt per new card while a retry waits").hasSize(1);
+        assertThat(queuedGauge()).isEqualTo(5);
+
+        store.down = false;
+        runNextWrite();
+
+        assertThat(rows()).isEqualTo(5);
+        assertThat(queuedGauge()).isZero();
+        assertThat(pendingWrites).isEmpty();
+        cards.record(cards(1, "CHEMO-20"));
+        assertThat(pendingWrites).as("back to writing at once").extracting(Scheduled::delay).containsExactly(Duration.ZERO);
+    }
+
+    @Test
+    void retriesWaitLongerEachTimeAndABatchIsDroppedAfterItsLastAttempt() {
+        QueuedIssuedCards cards = new QueuedIssuedCards(table, heldWriter,
+                new IssuedCardsProperties(100, 2, 3, Duration.ofSeconds(1), Duration.ofSeconds(3)), meters);
+        store.down = true;
+        cards.record(cards(3, "CHEMO-01"));
+
+        List<Duration> delays = new ArrayList<>();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            runNextWrite();
+            delays.add(pendingWrites.get(0).delay());
+        }
+
+        assertThat(delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3),
+                Duration.ofSeconds(3));
+        assertThat(failedAttempts()).isEqualTo(4);
+        assertThat(dropped(QueuedIssuedCards.STORE_UNAVAILABLE)).as("the first batch of two, after three attempts")
+                .isEqualTo(2);
+        assertThat(queuedGauge()).isEqualTo(1);
+
+        store.down = false;
+        runNextWrite();
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorFromTheDriverIsAFailedAttemptAndTheBatchIsKept() {
+        // pgjdbc under -ea throws an AssertionError when the connection dies mid-batch (pgjdbc#1458).
+        QueuedIssuedCards cards = queued(heldWriter, 100, 10);
+        store.error = new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw");
+        cards.record(cards(3, "CHEMO-01"));
+
+        assertThatNoException().isThrownBy(this::runNextWrite);
+
+        assertThat(failedAttempts()).isEqualTo(1);
+        assertThat(queuedGauge()).isEqualTo(3);
+        assertThat(droppedInAll()).isZero();
+        store.error = null;
+        runNextWrite();
+        assertThat(rows()).isEqualTo(3);
+        assertThat(queuedGauge()).isZero();
+    }
+
+    @Test
+    void aFlushWithTheStoreUnreachableThrowsAndKeepsTheCardsQueued() {
+        QueuedIssuedCards cards = queued(heldWriter, 100, 10);
+        cards.record(cards(3, "CHEMO-01"));
+        store.down = true;
+
+        assertThatThrownBy(cards::flush).isInstanceOf(DataAccessException.class);
+
+        assertThat(queuedGauge()).isEqualTo(3);
+        assertThat(droppedInAll()).isZero();
+        store.down = false;
+        cards.flush();
+        assertThat(rows()).isEqualTo(3);
+    }
+
+    @Test
+    void closingWithTheStoreUnreachableCountsWhatIsLeftAsDropped() throws Exception {
+        QueuedIssuedCards cards = queued(heldWriter, 100, 2);
+        cards.record(cards(5, "CHEMO-01"));
+        store.down = true;
+
+        cards.close();
+
+        assertThat(dropped(QueuedIssuedCards.STORE_UNAVAILABLE)).isEqualTo(5);
+        assertThat(queuedGauge()).isZero();
+        assertThat(failedAttempts()).as("one attempt, not one per batch").isEqualTo(1);
+    }
+
+    @Test
+    void recordingNeverWaitsForAStoreThatHangs() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        store.hang = release;
+        QueuedIssuedCards cards = queued(QueuedIssuedCards.Writer.on(Executors.newSingleThreadScheduledExecutor()), 100, 2);
+        try {
+            long started = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                cards.record(cards(3, "CHEMO-" + i));
+            }
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+            assertThat(tookMillis).as("20 calls while the writer waits on the store").isLessThan(500);
+            assertThat(queuedGauge()).isEqualTo(60);
+        } finally {
+            store.hang = null;
+            release.countDown();
+            cards.close();
+        }
+        assertThat(rows()).isEqualTo(60);
+    }
+
+    static IssuedCardsProperties properties(int capacity, int batchSize) {
+        return new IssuedCardsProperties(capacity, batchSize, 10, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
+    private QueuedIssuedCards queued(QueuedIssuedCards.Writer writer, int capacity, int batchSize) {
+        return new QueuedIssuedCards(table, writer, properties(capacity, batchSize), meters);
+    }
+
+    private void runNextWrite() {
+        assertThat(pendingWrites).isNotEmpty();
+        pendingWrites.remove(0).task().run();
+    }
+
+    private void runPendingWrites() {
+        while (!pendingWrites.isEmpty()) {
+            runNextWrite();
+        }
     }
 
     private static List<IssuedCard> cards(int n, String ruleId) {
@@ -134,7 +290,51 @@ class QueuedIssuedCardsTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM issued_card", Integer.class);
     }
 
+    private double queuedGauge() {
+        return meters.get(QueuedIssuedCards.QUEUED).gauge().value();
+    }
+
+    private double failedAttempts() {
+        return meters.get(QueuedIssuedCards.FAILED).counter().count();
+    }
+
     private double dropped(String reason) {
         return meters.get(QueuedIssuedCards.DROPPED).tag("reason", reason).counter().count();
+    }
+
+    private double droppedInAll() {
+        return meters.get(QueuedIssuedCards.DROPPED).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /** The database as the writer sees it: reachable, refusing connections ({@code down}), throwing {@code error}, or hanging until released. */
+    static final class StoreSwitch extends DelegatingDataSource {
+
+        volatile boolean down;
+        volatile CountDownLatch hang;
+        volatile Error error;
+
+        StoreSwitch(DataSource database) {
+            super(database);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            CountDownLatch latch = hang;
+            if (latch != null) {
+                try {
+                    latch.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Error failure = error;
+            if (failure != null) {
+                throw failure;
+            }
+            if (down) {
+                throw new SQLTransientConnectionException("Connection is not available, request timed out after 2000ms");
+            }
+            return super.getConnection();
+        }
     }
 }

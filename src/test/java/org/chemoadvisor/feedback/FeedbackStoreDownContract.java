@@ -1,0 +1,247 @@
+package org.chemoadvisor.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The feedback store goes down mid-run and comes back; subclasses choose the database and how it
+ * goes down (every connection closed, new ones refused) and comes back. The pool has the
+ * production settings of application.yml. Meanwhile: CDS hook calls answer 200 with their cards
+ * and do not wait on the store; issued cards queue, and those beyond the queue are dropped and
+ * counted; feedback and the report answer 503 store_unavailable within about the pool's
+ * connection timeout; liveness and readiness stay UP. When the database is back, with no
+ * restart: feedback answers 200 again and the queued cards are written by the background writer,
+ * which survived the failures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Waiting cards: 4 out of the queue in the writer's batch + 10 in the queue; beyond, dropped.
+        "chemo.feedback.issued-cards.queue-capacity=10",
+        "chemo.feedback.issued-cards.batch-size=4",
+        // Short retries, so the test does not wait for the production 1 s .. 30 s.
+        "chemo.feedback.issued-cards.retry-delay=100ms",
+        "chemo.feedback.issued-cards.max-retry-delay=500ms"})
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+abstract class FeedbackStoreDownContract {
+
+    private static final String SERVICE = "chemodenervation-order-sign";
+    /** The clinician's free text: may hold patient data, so it must not show up in the log. */
+    private static final String COMMENT = "Zebulon Quartermaine's note says four muscles";
+    /** spring.datasource.hikari.connection-timeout in application.yml. */
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** The connection timeout plus room for a busy machine; Hikari's default timeout alone is 30 s. */
+    private static final Duration STORE_DOWN_ANSWER = Duration.ofSeconds(10);
+    private static final int HOOK_CALLS = 12;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MeterRegistry meters;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> issuedCards = new ArrayList<>();
+
+    /** Closes every connection to the database and refuses new ones. */
+    abstract void stopDatabase() throws Exception;
+
+    /** Lets connections through again, to the same database with the same contents. */
+    abstract void startDatabase() throws Exception;
+
+    /** The card uuids in issued_card, read past the service (whether or not the service can reach it). */
+    abstract Set<String> storedCards() throws Exception;
+
+    @Test
+    void theAdviceGoesOnWhileTheStoreIsDownAndEverythingRecoversWhenItIsBack(CapturedOutput output) throws Exception {
+        // Store up: the round trip works and the cards are written.
+        String card = hookCall();
+        assertThat(postFeedback(card).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> storedIssuedCards() == issuedCards.size());
+        assertThat(get("/feedback/report").statusCode()).isEqualTo(200);
+        assertThat(failed()).isZero();
+        int outputBefore = output.getAll().length();
+
+        stopDatabase();
+
+        // Hooks: 200 with cards, although the writer cannot write them, and without waiting on the
+        // store: calls that each waited for a connection would take the pool's timeout apiece.
+        long started = System.nanoTime();
+        for (int i = 0; i < HOOK_CALLS; i++) {
+            hookCall();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("%d hook calls", HOOK_CALLS)
+                .isLessThan(CONNECTION_TIMEOUT.multipliedBy(HOOK_CALLS).dividedBy(2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> failed() > 0);
+        assertThat(dropped(QueuedIssuedCards.QUEUE_FULL)).as("2 cards a call, room for 14").isGreaterThanOrEqualTo(10);
+        assertThat(queued()).isPositive();
+
+        // Feedback and the report: 503 in the feedback error format, soon.
+        assertStoreUnavailable(() -> postFeedback(card));
+        assertStoreUnavailable(() -> get("/feedback/report"));
+
+        // Liveness and readiness stay UP (advice does not need the store); the aggregate shows it down.
+        assertThat(get("/actuator/health/liveness")).satisfies(up());
+        assertThat(get("/actuator/health/readiness")).satisfies(up());
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("DOWN");
+
+        // Bounded effort meanwhile: no attempt per call, no hot loop (an attempt waits up to 2 s for a connection).
+        double failedWhileDown = failed();
+        assertThat(failedWhileDown).isLessThan(10);
+
+        startDatabase();
+
+        // Back, with no restart: feedback 200, the waiting cards written by the writer on its own.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> postFeedback(card).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> queued() == 0);
+        assertThat(storedIssuedCards()).as("every card issued is written or counted as dropped")
+                .isEqualTo(issuedCards.size() - (long) droppedInAll());
+        assertThat(storedIssuedCards() - 2).as("cards issued during the outage: at least a queue's worth written")
+                .isGreaterThanOrEqualTo(10);
+        assertThat(dropped(QueuedIssuedCards.STORE_UNAVAILABLE)).isZero();
+        assertThat(dropped(QueuedIssuedCards.WRITE_FAILED)).isZero();
+
+        // The writer still runs: a new card is written in the background.
+        String later = hookCall();
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored(later));
+        HttpResponse<String> report = get("/feedback/report");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(report.body()).path("rules").toString()).contains("CHEMO-01");
+
+        // The outage was logged as WARNs, throttled, without the feedback's free text.
+        String log = output.getAll().substring(outputBefore);
+        assertThat(count(log, "attempts to write issued cards failed")).isEqualTo(1);
+        assertThat(count(log, "feedback calls answered 503")).isEqualTo(1);
+        assertThat(count(log, "issued cards not recorded since the last warning")).isEqualTo(1);
+        assertThat(log).doesNotContain("Zebulon").doesNotContain("Quartermaine");
+    }
+
+    /** A hook call that must answer 200 with its two cards; returns the first card's uuid. */
+    private String hookCall() throws Exception {
+        String request = Files.readString(Path.of("cds-hooks/order-sign/01-addon-without-primary.request.json"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/cds-services/" + SERVICE))
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(request)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode cards = JSON.readTree(response.body()).path("cards");
+        assertThat(cards).hasSize(2);
+        assertThat(cards.get(0).at("/source/topic/code").asText()).isEqualTo("CHEMO-01");
+        cards.forEach(c -> issuedCards.add(c.path("uuid").asText()));
+        return cards.get(0).path("uuid").asText();
+    }
+
+    private HttpResponse<String> postFeedback(String card) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(JSON.createObjectNode().set("feedback", JSON.createArrayNode()
+                .add(JSON.createObjectNode()
+                        .put("card", card)
+                        .put("outcome", "overridden")
+                        .put("outcomeTimestamp", "2026-11-26T10:00:00Z")
+                        .set("overrideReason", JSON.createObjectNode()
+                                .put("userComment", COMMENT)
+                                .set("reason", JSON.createObjectNode().put("code", "documentation-supports"))))));
+        return send(HttpRequest.newBuilder(uri("/cds-services/" + SERVICE + "/feedback"))
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private void assertStoreUnavailable(Call call) throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = call.send();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).as("answered within about the pool's connection timeout").isLessThan(STORE_DOWN_ANSWER);
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("error").asText()).isEqualTo("store_unavailable");
+        assertThat(body.path("message").asText()).isEqualTo("The feedback store is unavailable; try again later");
+        assertThat(body.size()).as("no trace, no exception text").isEqualTo(2);
+    }
+
+    interface Call {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private static java.util.function.Consumer<HttpResponse<String>> up() {
+        return response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"UP\"");
+        };
+    }
+
+    /** How many of the cards this test was issued are in the store. */
+    private long storedIssuedCards() throws Exception {
+        Set<String> stored = storedCards();
+        return issuedCards.stream().filter(stored::contains).count();
+    }
+
+    private boolean stored(String card) throws Exception {
+        return storedCards().contains(card);
+    }
+
+    private double failed() {
+        return meters.get(QueuedIssuedCards.FAILED).counter().count();
+    }
+
+    private double queued() {
+        return meters.get(QueuedIssuedCards.QUEUED).gauge().value();
+    }
+
+    private double dropped(String reason) {
+        return meters.get(QueuedIssuedCards.DROPPED).tag("reason", reason).counter().count();
+    }
+
+    private double droppedInAll() {
+        return meters.get(QueuedIssuedCards.DROPPED).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private static int count(String text, String phrase) {
+        Matcher matcher = Pattern.compile(Pattern.quote(phrase)).matcher(text);
+        int n = 0;
+        while (matcher.find()) {
+            n++;
+        }
+        return n;
+    }
+}
