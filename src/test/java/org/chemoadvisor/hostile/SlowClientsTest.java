@@ -24,9 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cds.security.enabled=false", "chemo.http.body-read-timeout=1500ms",
-            "server.tomcat.connection-timeout=1s"})
+            "server.tomcat.connection-timeout=1s", "server.tomcat.threads.max=" + SlowClientsTest.THREADS})
 class SlowClientsTest {
 
+    static final int THREADS = 4;
     private static final int DECLARED_LENGTH = 1000;
     private static final Duration TRICKLE_INTERVAL = Duration.ofMillis(200);
 
@@ -77,6 +78,43 @@ class SlowClientsTest {
             // Tomcat may drop the connection instead of answering; either way the thread is free.
             assertThat(answer).satisfiesAnyOf(a -> assertThat(a).startsWith("HTTP/1.1 408"), a -> assertThat(a).isEmpty());
             assertThat(took).isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void clientsTricklingTheirHeadersHoldNoRequestThread() throws Exception {
+        java.util.List<Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < THREADS * 3; i++) {
+                Socket socket = connect();
+                slow.add(socket);
+                trickler.submit(() -> trickleHeaders(socket));
+            }
+            Thread.sleep(500);
+
+            try (Socket socket = connect()) {
+                socket.getOutputStream().write(("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 200");
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    private static void trickleHeaders(Socket socket) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < DECLARED_LENGTH; i++) {
+                Thread.sleep(TRICKLE_INTERVAL.toMillis());
+                out.write('a');
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // The server closed the connection, or the test is over.
         }
     }
 
