@@ -69,7 +69,7 @@ public final class LoadHarness {
             System.err.println("usage: LoadHarness keys DIR | LoadHarness run --base URL --keys DIR [options]");
             System.exit(2);
         }
-        new LoadHarness(parse(args)).run();
+        new LoadHarness(parse(args, 1)).run();
     }
 
     private void run() throws Exception {
@@ -184,7 +184,7 @@ public final class LoadHarness {
         return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
     }
 
-    private static String required(Map<String, String> options, String name) {
+    static String required(Map<String, String> options, String name) {
         String value = options.get(name);
         if (value == null) {
             throw new IllegalArgumentException("--" + name + " is required");
@@ -192,9 +192,10 @@ public final class LoadHarness {
         return value;
     }
 
-    private static Map<String, String> parse(String[] args) {
+    /** {@code --name value} pairs from {@code args[from]} on. */
+    static Map<String, String> parse(String[] args, int from) {
         Map<String, String> options = new HashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
+        for (int i = from; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("Expected --option value, got " + args[i]);
             }

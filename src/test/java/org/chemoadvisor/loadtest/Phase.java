@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Phase {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client;
 
@@ -116,7 +116,7 @@ final class Phase {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
-    private static void waitUntil(long due) {
+    static void waitUntil(long due) {
         long wait;
         while ((wait = due - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);

@@ -78,16 +78,24 @@ final class Tokens {
 
     /** CDS Hooks client JWTs (ES384, aud = the service's URL), one per request. */
     List<String> cds(String audience, int count) {
-        return mint(count, i -> {
-            ECDSASigner signer = new ECDSASigner(cdsKey);
-            signer.getJCAContext().setProvider(BOUNCY_CASTLE);
-            return sign(signer, cdsKey.getKeyID(), JWSAlgorithm.ES384, audience);
-        });
+        return mint(count, i -> cdsToken(audience));
     }
 
     /** Bearer tokens for /fhir (RS256, aud = the FHIR base URL), one per request. */
     List<String> fhir(String audience, int count) {
-        return mint(count, i -> sign(new RSASSASigner(fhirKey), fhirKey.getKeyID(), JWSAlgorithm.RS256, audience));
+        return mint(count, i -> fhirToken(audience));
+    }
+
+    /** One CDS Hooks client JWT, minted now (valid for 290 s). */
+    String cdsToken(String audience) throws JOSEException {
+        ECDSASigner signer = new ECDSASigner(cdsKey);
+        signer.getJCAContext().setProvider(BOUNCY_CASTLE);
+        return sign(signer, cdsKey.getKeyID(), JWSAlgorithm.ES384, audience);
+    }
+
+    /** One /fhir bearer token, minted now (valid for 290 s). */
+    String fhirToken(String audience) throws JOSEException {
+        return sign(new RSASSASigner(fhirKey), fhirKey.getKeyID(), JWSAlgorithm.RS256, audience);
     }
 
     private interface Minter {
