@@ -40,13 +40,10 @@ class AnswerSizeLimitTest {
         byte[] request = JSON.writeValueAsBytes(LargeOrders.bilateralModifiers(10_000));
         assertThat(request.length).isGreaterThan(750_000);
 
-        long started = System.nanoTime();
         MockHttpServletResponse response = post(request);
-        long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsByteArray().length).isLessThan(20_000);
-        assertThat(tookMs).isLessThan(30_000);
         // The update removes every 50 at once, so the order it carries is back to its small self.
         assertThat(bilateralCards(response)).singleElement().satisfies(card -> {
             assertThat(card.path("detail").asText()).contains("10000 problems of this kind");

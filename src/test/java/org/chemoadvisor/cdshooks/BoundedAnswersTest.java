@@ -51,16 +51,13 @@ class BoundedAnswersTest {
         ObjectNode request = LargeOrders.bilateralModifiers(2_000);
         assertThat(JSON.writeValueAsBytes(request).length).isGreaterThan(150_000);
 
-        long started = System.nanoTime();
         Raw answer = post(request);
-        long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("error").asText()).isEqualTo("too_many_repetitions");
         assertThat(answer.body().path("message").asText()).isEqualTo("context.draftOrders: ServiceRequest.orderDetail"
                 + " has 2000 entries; at most 50 are accepted (cds.limits.max-repetitions)");
         assertThat(answer.bytes()).isLessThan(1_000);
-        assertThat(tookMs).isLessThan(5_000);
     }
 
     @Test

@@ -54,10 +54,6 @@ abstract class FeedbackStoreDownContract {
     private static final String SERVICE = "chemodenervation-order-sign";
     /** The clinician's free text: may hold patient data, so it must not show up in the log. */
     private static final String COMMENT = "Zebulon Quartermaine's note says four muscles";
-    /** spring.datasource.hikari.connection-timeout in application.yml. */
-    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
-    /** The connection timeout plus room for a busy machine; Hikari's default timeout alone is 30 s. */
-    private static final Duration STORE_DOWN_ANSWER = Duration.ofSeconds(10);
     private static final int HOOK_CALLS = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,14 +86,11 @@ abstract class FeedbackStoreDownContract {
 
         stopDatabase();
 
-        // Hooks: 200 with cards, although the writer cannot write them, and without waiting on the
-        // store: calls that each waited for a connection would take the pool's timeout apiece.
-        long started = System.nanoTime();
+        // Hooks: 200 with cards, although the writer cannot write them (that they never wait on the
+        // store is QueuedIssuedCardsTest.recordingNeverWaitsForAStoreThatHangs).
         for (int i = 0; i < HOOK_CALLS; i++) {
             hookCall();
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("%d hook calls", HOOK_CALLS)
-                .isLessThan(CONNECTION_TIMEOUT.multipliedBy(HOOK_CALLS).dividedBy(2));
         await().atMost(Duration.ofSeconds(10)).until(() -> failed() > 0);
         assertThat(dropped(QueuedIssuedCards.QUEUE_FULL)).as("2 cards a call, room for 14").isGreaterThanOrEqualTo(10);
         assertThat(queued()).isPositive();
@@ -184,11 +177,8 @@ abstract class FeedbackStoreDownContract {
     }
 
     private void assertStoreUnavailable(Call call) throws Exception {
-        long started = System.nanoTime();
         HttpResponse<String> response = call.send();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(took).as("answered within about the pool's connection timeout").isLessThan(STORE_DOWN_ANSWER);
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));

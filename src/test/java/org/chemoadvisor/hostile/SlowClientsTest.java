@@ -50,16 +50,14 @@ class SlowClientsTest {
             out.write(head(path).getBytes(StandardCharsets.US_ASCII));
             out.write('{');
             out.flush();
-            long start = System.nanoTime();
             Future<?> trickle = trickler.submit(() -> trickle(out));
 
             String answer = readAnswer(socket.getInputStream());
 
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(answer).startsWith("HTTP/1.1 408");
             assertThat(answer).contains("chemo.http.body-read-timeout");
-            // The trickle needs DECLARED_LENGTH x 200 ms = 200 s to complete.
-            assertThat(took).isLessThan(TRICKLE_INTERVAL.multipliedBy(DECLARED_LENGTH / 10));
+            // Answered while the body was still coming (it needs DECLARED_LENGTH x 200 ms to finish).
+            assertThat(trickle).isNotDone();
             trickle.cancel(true);
         }
     }
@@ -70,14 +68,13 @@ class SlowClientsTest {
         try (Socket socket = connect()) {
             socket.getOutputStream().write(head(path).getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            long start = System.nanoTime();
 
+            // The socket's own 30 s read timeout would fail the test first if the server kept waiting
+            // (Tomcat's default connection timeout is 60 s).
             String answer = readAnswer(socket.getInputStream());
 
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
             // Tomcat may drop the connection instead of answering; either way the thread is free.
             assertThat(answer).satisfiesAnyOf(a -> assertThat(a).startsWith("HTTP/1.1 408"), a -> assertThat(a).isEmpty());
-            assertThat(took).isLessThan(Duration.ofSeconds(20));
         }
     }
 
@@ -88,9 +85,11 @@ class SlowClientsTest {
             for (int i = 0; i < THREADS * 3; i++) {
                 Socket socket = connect();
                 slow.add(socket);
+                socket.getOutputStream().write("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
                 trickler.submit(() -> trickleHeaders(socket));
             }
-            Thread.sleep(500);
 
             try (Socket socket = connect()) {
                 socket.getOutputStream().write(("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
@@ -107,7 +106,6 @@ class SlowClientsTest {
     private static void trickleHeaders(Socket socket) {
         try {
             OutputStream out = socket.getOutputStream();
-            out.write("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < DECLARED_LENGTH; i++) {
                 Thread.sleep(TRICKLE_INTERVAL.toMillis());
                 out.write('a');
@@ -154,6 +152,8 @@ class SlowClientsTest {
                     break;
                 }
             }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("the server neither answered nor closed the connection", e);
         } catch (IOException e) {
             // Connection reset after the answer: what was read is the answer.
         }

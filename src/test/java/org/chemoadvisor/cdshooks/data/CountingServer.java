@@ -108,11 +108,6 @@ public final class CountingServer implements AutoCloseable {
         });
     }
 
-    /** How long {@link #trickling} takes to send its answer. */
-    public static Duration tricklingTime(Duration interval) {
-        return interval.multipliedBy(EMPTY_BUNDLE.length());
-    }
-
     /** Accepts the connection and reads the request, then answers nothing until closed. */
     public static CountingServer neverAnswering() {
         return new CountingServer((server, exchange) -> server.closed.await());

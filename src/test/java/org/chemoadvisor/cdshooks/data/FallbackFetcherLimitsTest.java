@@ -80,15 +80,11 @@ class FallbackFetcherLimitsTest {
     @Test
     void aServerTricklingBytesIsAbandonedAtTheDeadline(CapturedOutput output) throws Exception {
         try (FallbackFetcher fetcher = fetcher(Duration.ofMillis(500))) {
-            long started = System.nanoTime();
-
             Optional<Resource> fetched = fetch(fetcher, TRICKLING, fetcher.startDeadline());
 
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(fetched).isEmpty();
             assertThat(TRICKLING.requests()).isEqualTo(1);
-            // The trickle would take ~11 s and never leaves the socket silent for 10 s.
-            assertThat(took).isLessThan(CountingServer.tricklingTime(TRICKLE).dividedBy(3));
+            // The trickle never leaves the socket silent for the 10 s socket timeout: only the deadline ends it.
             assertThat(output).contains("Prefetch fallback for procedures (Procedure) abandoned after")
                     .contains("500 ms deadline (cds.prefetch.deadline) passed")
                     .doesNotContain("pat-1").doesNotContain("secret-token");
@@ -117,26 +113,28 @@ class FallbackFetcherLimitsTest {
     }
 
     @Test
-    void parallelReadsOfAServerThatNeverAnswersAllEndAtTheirDeadlineInsteadOfQueueing() throws Exception {
+    void parallelReadsOfAServerThatNeverAnswersAllEndAtTheirDeadlineInsteadOfQueueing(CapturedOutput output)
+            throws Exception {
         int calls = 20; // twice the 10 connections per server the pool allows
         ExecutorService callers = Executors.newFixedThreadPool(calls);
         try (FallbackFetcher fetcher = fetcher(Duration.ofMillis(500))) {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Duration>> took = new ArrayList<>();
+            int logBefore = output.getAll().length();
+            List<Future<Optional<Resource>>> fetched = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
-                took.add(callers.submit(() -> {
+                fetched.add(callers.submit(() -> {
                     go.await();
-                    long started = System.nanoTime();
-                    assertThat(fetch(fetcher, SILENT, fetcher.startDeadline())).isEmpty();
-                    return Duration.ofNanos(System.nanoTime() - started);
+                    return fetch(fetcher, SILENT, fetcher.startDeadline());
                 }));
             }
             go.countDown();
-            for (Future<Duration> each : took) {
-                // Connect/socket/pool timeouts are 10 s, queueing behind the pool would be longer still.
-                assertThat(each.get(20, TimeUnit.SECONDS)).isLessThan(Duration.ofMillis(500 + 2500));
+            for (Future<Optional<Resource>> each : fetched) {
+                assertThat(each.get()).isEmpty();
             }
             assertThat(SILENT.requests()).isPositive();
+            // Each ended at its deadline, reading or waiting for a pooled connection; not at the 10 s timeouts.
+            String log = output.getAll().substring(logBefore);
+            assertThat(log.split("\\(cds\\.prefetch\\.deadline\\)", -1)).hasSize(calls + 1);
         } finally {
             callers.shutdownNow();
         }
@@ -146,11 +144,8 @@ class FallbackFetcherLimitsTest {
     void anEndlessChunkedAnswerIsAbandonedAtTheCapWithoutWaitingForTheDeadline(CapturedOutput output)
             throws Exception {
         try (FallbackFetcher fetcher = fetcher(Duration.ofSeconds(8))) {
-            long started = System.nanoTime();
-
             assertThat(fetch(fetcher, FLOODING, fetcher.startDeadline())).isEmpty();
 
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
             assertThat(output).contains("Prefetch fallback for procedures (Procedure) abandoned after")
                     .contains("the response was larger than 65536 bytes (cds.prefetch.max-response-size)")
                     .doesNotContain("deadline (cds.prefetch.deadline) passed");
