@@ -57,21 +57,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if curl -s -o /dev/null "${BASE}/actuator/health"; then
-  echo "Port ${PORT} is already in use; set PORT" >&2
-  exit 1
-fi
 echo "Work directory (service log, keys): ${WORK}" >&2
-
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  echo "Building (mvn ${MVN_FLAGS} package -DskipTests) ..." >&2
-  mvn -B -q ${MVN_FLAGS} package -DskipTests >&2
-fi
-mvn -B -q ${MVN_FLAGS} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="${WORK}/cp.txt" >&2
-CP="target/test-classes:target/classes:$(cat "${WORK}/cp.txt")"
-JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v original | head -1)"
-
-java -cp "$CP" org.chemoadvisor.loadtest.LoadHarness keys "$WORK"
+source scripts/harness-setup.sh
 
 APP_ARGS=(
   --server.port="${PORT}"
