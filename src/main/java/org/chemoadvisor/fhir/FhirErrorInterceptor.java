@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.regex.Pattern;
+import org.chemoadvisor.web.CallerText;
 import org.chemoadvisor.web.ErrorOrigin;
 import org.chemoadvisor.web.JsonReadProblems;
 import org.slf4j.Logger;
@@ -28,8 +29,9 @@ class FhirErrorInterceptor {
     private static final int LONGEST_MESSAGE = 1000;
     /** "java.lang.NumberFormatException: " as HAPI's parser messages quote it. */
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*Exception\\b:? ?");
-    /** A value HAPI quotes back ("Incorrect Content-Type header value of "..."") longer than is worth reading. */
-    private static final Pattern LONG_QUOTE = Pattern.compile("(\\\\?\")([^\"\\\\]{64})[^\"]*\\1");
+    /** A value HAPI quotes back ("Incorrect Content-Type header value of "...""), cut as {@link CallerText} cuts. */
+    private static final Pattern LONG_QUOTE =
+            Pattern.compile("(\\\\?\")([^\"\\\\]{" + CallerText.LONGEST + "})[^\"]*\\1");
     /** "`com.fasterxml.jackson.databind.JsonNode`", a library class Jackson's messages name. */
     private static final Pattern CLASS_NAME = Pattern.compile("`?\\b(?:[a-z][\\w$]*\\.){2,}[A-Z][\\w$]*(?:\\.\\w+\\(\\))?`?");
 

@@ -6,7 +6,8 @@ package org.chemoadvisor.web;
  */
 public final class CallerText {
 
-    static final int LONGEST = 64;
+    /** The longest stretch of caller text an answer quotes back. */
+    public static final int LONGEST = 64;
 
     private CallerText() {
     }
