@@ -48,7 +48,7 @@ class CodingRulesCodeSystemTest {
     }
 
     @Test
-    void everyConceptHasATitleADefinitionAndBothSeverities() {
+    void everyConceptHasATitleADefinitionBothSeveritiesItsAuthorityAndItsFix() {
         List<String> severities = List.of("error", "warning", "information");
         assertThat(codeSystem.getConcept()).allSatisfy(concept -> {
             assertThat(concept.getDisplay()).isNotBlank();
@@ -57,6 +57,12 @@ class CodingRulesCodeSystemTest {
                 assertThat(concept.getProperty()).filteredOn(p -> p.getCode().equals(profile))
                         .isNotEmpty()
                         .allSatisfy(p -> assertThat(severities).contains(p.getValueCodeType().getCode()));
+            }
+            for (String text : List.of("authority", "fix")) {
+                assertThat(concept.getProperty()).as(concept.getCode() + " " + text)
+                        .filteredOn(p -> p.getCode().equals(text))
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.getValueStringType().getValue()).isNotBlank());
             }
         });
     }
