@@ -7,7 +7,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Says, loudly, when the service runs without authentication. */
+/** Says, loudly, when the service runs without authentication, and which browser origins may call it. */
 @Component
 class SecurityDisabledWarning {
 
@@ -30,6 +30,11 @@ class SecurityDisabledWarning {
                     *  requests WITHOUT any token. For local demos only: never expose      *
                     *  this service to a network or send it real patient data like this.   *
                     ************************************************************************""");
+        }
+        CdsSecurityProperties.Cors cors = properties.cors();
+        if (cors.any()) {
+            log.info("Browser clients (CORS) allowed from origins {} and origin patterns {}",
+                    cors.allowedOrigins(), cors.allowedOriginPatterns());
         }
     }
 }

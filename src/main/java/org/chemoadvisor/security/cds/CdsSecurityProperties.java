@@ -41,6 +41,15 @@ public record CdsSecurityProperties(
     }
 
     /** Browser-based CDS clients: the origins allowed to call; empty means no CORS at all. */
-    public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("30m") Duration maxAge) {
+    /**
+     * @param allowedOrigins         exact origins of browser-based CDS clients
+     * @param allowedOriginPatterns  origin patterns, e.g. {@code http://localhost:[*]} for any port (the demo)
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue List<String> allowedOriginPatterns,
+            @DefaultValue("30m") Duration maxAge) {
+
+        public boolean any() {
+            return !allowedOrigins.isEmpty() || !allowedOriginPatterns.isEmpty();
+        }
     }
 }
