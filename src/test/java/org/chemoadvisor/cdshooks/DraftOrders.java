@@ -29,7 +29,7 @@ final class DraftOrders {
             switch (action.path("type").asText()) {
                 case "update" -> replace(entries, action.path("resource"));
                 case "create" -> entries.addObject().set("resource", action.path("resource").deepCopy());
-                case "delete" -> action.path("resourceId").forEach(id -> remove(entries, id.asText()));
+                case "delete" -> remove(entries, action.path("resourceId").asText());
                 default -> throw new IllegalArgumentException("Unknown action type " + action.path("type"));
             }
         }

@@ -130,8 +130,9 @@ class SuggestionsResolveTheirCardsTest {
         JsonNode suggestion = card.path("suggestions").get(0);
         assertThat(suggestion.path("actions")).singleElement().satisfies(action -> {
             assertThat(action.path("type").asText()).isEqualTo("delete");
-            assertThat(action.path("resourceId")).singleElement()
-                    .satisfies(id -> assertThat(id.asText()).isEqualTo("Procedure/proc-64645-extra"));
+            // CDS Hooks 2.0's Action table types resourceId as a string.
+            assertThat(action.path("resourceId").isTextual()).isTrue();
+            assertThat(action.path("resourceId").asText()).isEqualTo("Procedure/proc-64645-extra");
         });
 
         DraftOrders.applyToProcedures(request, suggestion);

@@ -20,13 +20,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxSuggestions   most suggestions on one card (alternative fixes beyond it stay text)
  * @param maxResponseSize  largest answer body; cards that do not fit lose their suggestions, then
  *                         their place (counted on the info card)
+ * @param deleteResourceIdAsArray  send a delete action's {@code resourceId} as a one-element array (as some
+ *                         CDS Hooks examples show) instead of the string the 2.0 specification's table gives
  */
 @ConfigurationProperties(prefix = "cds.cards")
 public record CardProperties(Map<Severity, String> indicators,
         @DefaultValue("Chemodenervation coding advisor") String sourceLabel,
         @DefaultValue("20") int maxCards,
         @DefaultValue("3") int maxSuggestions,
-        @DefaultValue("1MB") DataSize maxResponseSize) {
+        @DefaultValue("1MB") DataSize maxResponseSize,
+        @DefaultValue("false") boolean deleteResourceIdAsArray) {
 
     private static final Set<String> INDICATORS = Set.of("info", "warning", "critical");
     /** A finding card, the "more not shown" card and the data notice. */
@@ -65,7 +68,7 @@ public record CardProperties(Map<Severity, String> indicators,
 
     /** Default bounds (20 cards, 3 suggestions per card, 1 MB). */
     public CardProperties(Map<Severity, String> indicators, String sourceLabel) {
-        this(indicators, sourceLabel, 20, 3, DataSize.ofMegabytes(1));
+        this(indicators, sourceLabel, 20, 3, DataSize.ofMegabytes(1), false);
     }
 
     public String indicatorFor(Severity severity) {

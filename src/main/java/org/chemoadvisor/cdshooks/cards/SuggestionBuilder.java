@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
 import org.chemoadvisor.cdshooks.adapt.FhirCodes;
 import org.chemoadvisor.cdshooks.api.Action;
+import org.chemoadvisor.cdshooks.api.ResourceId;
 import org.chemoadvisor.cdshooks.api.Suggestion;
 import org.chemoadvisor.cdshooks.data.FhirJson;
 import org.chemoadvisor.facts.Region;
@@ -23,6 +24,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +40,17 @@ public class SuggestionBuilder {
 
     private final FhirJson fhirJson;
     private final BodySiteMuscles bodySites;
+    private final boolean resourceIdAsArray;
 
-    public SuggestionBuilder(FhirJson fhirJson, RulePack rulePack) {
+    @Autowired
+    public SuggestionBuilder(FhirJson fhirJson, RulePack rulePack, CardProperties properties) {
         this.fhirJson = fhirJson;
         this.bodySites = new BodySiteMuscles(rulePack.muscles());
+        this.resourceIdAsArray = properties.deleteResourceIdAsArray();
+    }
+
+    public SuggestionBuilder(FhirJson fhirJson, RulePack rulePack) {
+        this(fhirJson, rulePack, new CardProperties(null, null));
     }
 
     public Optional<Suggestion> suggest(Fix fix, AdaptedLines adapted) {
@@ -54,7 +63,7 @@ public class SuggestionBuilder {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Suggestion(fix.label(), UUID.randomUUID().toString(), true, edits.actions(fhirJson)));
+        return Optional.of(new Suggestion(fix.label(), UUID.randomUUID().toString(), true, edits.actions(fhirJson, resourceIdAsArray)));
     }
 
     private NewProcedures procedures(AdaptedLines adapted) {
@@ -155,7 +164,7 @@ public class SuggestionBuilder {
             return false;
         }
 
-        List<Action> actions(FhirJson json) {
+        List<Action> actions(FhirJson json, boolean resourceIdAsArray) {
             List<Action> actions = new ArrayList<>();
             updated.forEach((line, resource) -> {
                 if (!removed.contains(line)) {
@@ -171,7 +180,8 @@ public class SuggestionBuilder {
             }
             for (int line : removed) {
                 actions.add(new Action(Action.DELETE, "Remove the " + noun(adapted.sourceOf(line)) + " for "
-                        + adapted.lines().get(line).code(), null, List.of(adapted.lines().get(line).paths().resource())));
+                        + adapted.lines().get(line).code(), null,
+                        new ResourceId(adapted.lines().get(line).paths().resource(), resourceIdAsArray)));
             }
             return actions;
         }

@@ -125,7 +125,7 @@ class CardRendererTest {
         assertThat(created.path("id").asText()).isNotEqualTo("sr-primary");
         assertThat(created.path("occurrenceDateTime").asText()).isEqualTo("2024-09-10");
         assertThat(created.path("orderDetail").get(0).path("coding").get(0).path("code").asText()).isEqualTo("XS");
-        assertThat(actions.get(1).resourceId()).containsExactly("ServiceRequest/sr-toxin");
+        assertThat(actions.get(1).resourceId().reference()).isEqualTo("ServiceRequest/sr-toxin");
         assertThat(actions.get(1).resource()).isNull();
     }
 
@@ -165,7 +165,7 @@ class CardRendererTest {
         assertThat(tree(actions.get(1)).at("/code/coding/0/code").asText()).isEqualTo("64643");
         assertThat(tree(actions.get(1)).path("id").asText())
                 .isNotEqualTo(tree(actions.get(2)).path("id").asText());
-        assertThat(actions.get(3).resourceId()).containsExactly("Procedure/proc-64645");
+        assertThat(actions.get(3).resourceId().reference()).isEqualTo("Procedure/proc-64645");
     }
 
     @Test
