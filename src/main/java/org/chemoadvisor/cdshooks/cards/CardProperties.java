@@ -66,6 +66,12 @@ public record CardProperties(Map<Severity, String> indicators,
         }
     }
 
+    /** Bounds given, delete actions' resourceId as a string. */
+    public CardProperties(Map<Severity, String> indicators, String sourceLabel, int maxCards, int maxSuggestions,
+            DataSize maxResponseSize) {
+        this(indicators, sourceLabel, maxCards, maxSuggestions, maxResponseSize, false);
+    }
+
     /** Default bounds (20 cards, 3 suggestions per card, 1 MB). */
     public CardProperties(Map<Severity, String> indicators, String sourceLabel) {
         this(indicators, sourceLabel, 20, 3, DataSize.ofMegabytes(1), false);
