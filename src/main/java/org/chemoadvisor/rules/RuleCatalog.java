@@ -21,6 +21,8 @@ import org.chemoadvisor.rules.chemo.Chemo23AddOnWithoutPrimary;
 import org.chemoadvisor.rules.chemo.Chemo30ToxinDiscardedDrugModifier;
 import org.chemoadvisor.rules.chemo.Chemo31NoSupportingDiagnosis;
 import org.chemoadvisor.rules.chemo.Chemo32NoToxinDrugLineInOffice;
+import org.chemoadvisor.rules.chemo.Chemo35DiagnosisNotValidOnDateOfService;
+import org.chemoadvisor.rules.chemo.Chemo36DiagnosisForAnotherSite;
 
 /**
  * All rules, in precedence order: specific rules (CHEMO-01 to 15) before the general table
@@ -58,10 +60,14 @@ public final class RuleCatalog {
                 new Chemo21PtpPairNeedsDistinctModifier(),
                 new Chemo22UnitsAboveMue(),
                 new Chemo23AddOnWithoutPrimary(),
-                // drug and diagnosis rules (CHEMO-30 .. CHEMO-32): they share no problem with the others
+                // drug and diagnosis rules (CHEMO-30 .. CHEMO-36): they share no problem with the others.
+                // CHEMO-31 and CHEMO-36 split the lines between them (no support at all / support for
+                // another site); both judge a code CHEMO-35 reports by the codes that replace it.
                 new Chemo30ToxinDiscardedDrugModifier(),
                 new Chemo31NoSupportingDiagnosis(),
-                new Chemo32NoToxinDrugLineInOffice()
+                new Chemo32NoToxinDrugLineInOffice(),
+                new Chemo35DiagnosisNotValidOnDateOfService(),
+                new Chemo36DiagnosisForAnotherSite()
         );
     }
 }

@@ -60,6 +60,14 @@ public final class Lines {
         return this;
     }
 
+    /** The last line points at these diagnoses (Claim.item.diagnosisSequence). */
+    public Lines pointing(String... icd10) {
+        ServiceLine last = lines.remove(lines.size() - 1);
+        lines.add(new ServiceLine(last.index(), last.code(), last.modifiers(), last.units(), last.date(),
+                last.placeOfService(), Arrays.asList(icd10), last.limb(), last.paths(), last.medicationOrder()));
+        return this;
+    }
+
     /** Documented muscles of one region, each named by its muscle table id. */
     public Lines muscles(Region region, String... muscleIds) {
         for (String id : muscleIds) {

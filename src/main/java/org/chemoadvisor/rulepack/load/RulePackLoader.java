@@ -16,6 +16,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.chemoadvisor.rulepack.AddOnEdits;
 import org.chemoadvisor.rulepack.CodeSets;
+import org.chemoadvisor.rulepack.DiagnosisSites;
+import org.chemoadvisor.rulepack.Icd10CmValidity;
 import org.chemoadvisor.rulepack.MpfsIndicators;
 import org.chemoadvisor.rulepack.MueTable;
 import org.chemoadvisor.rulepack.MuscleTable;
@@ -61,6 +63,8 @@ public final class RulePackLoader {
         TableChoice codeSets = choose(manifest, "codesets", RulePackProperties.TableOverride.NONE);
         TableChoice muscles = choose(manifest, "muscles", RulePackProperties.TableOverride.NONE);
         TableChoice toxinNames = choose(manifest, "toxinmedications", RulePackProperties.TableOverride.NONE);
+        TableChoice sites = choose(manifest, "diagnosissites", RulePackProperties.TableOverride.NONE);
+        TableChoice icd10cm = choose(manifest, "icd10cm", RulePackProperties.TableOverride.NONE);
         CodeSets sets = codeSets(manifest, codeSets, valueSets, shared);
         return new RulePack(
                 new AddOnEdits(aoc.readAll(AocReader::read, shared), aoc.citation()),
@@ -69,7 +73,9 @@ public final class RulePackLoader {
                 new MpfsIndicators(mpfs.readAll(MpfsReader::read, shared), mpfs.citation()),
                 sets,
                 muscleTable(muscles, shared),
-                toxinMedications(toxinNames, sets, shared));
+                toxinMedications(toxinNames, sets, shared),
+                new DiagnosisSites(DiagnosisSitesReader.read(sites.sources().get(0), shared, sets), sites.citation()),
+                new Icd10CmValidity(icd10cm.readAll(Icd10CmValidityReader::read, shared), icd10cm.citation()));
     }
 
     private static ToxinMedications toxinMedications(TableChoice choice, CodeSets sets, SharedValues shared) {

@@ -48,7 +48,7 @@ class Chemo31NoSupportingDiagnosisTest {
     @CsvSource({
         "MEDICARE, G80.1", "COMMERCIAL, G80.0", "MEDICARE, G81.14", "MEDICARE, I69.351",
         "COMMERCIAL, I69.034", "MEDICARE, I69.933", "MEDICARE, I69.854", "MEDICARE, G11.4",
-        "COMMERCIAL, G35", "MEDICARE, G24.1", "MEDICARE, g2402"})
+        "COMMERCIAL, G35", "MEDICARE, G24.1", "MEDICARE, g2409", "COMMERCIAL, G24.9"})
     void supportingDiagnosisSilencesTheRule(PolicyProfile profile, String diagnosis) {
         assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis(diagnosis).facts(), pack)).isEmpty();
     }
@@ -72,11 +72,64 @@ class Chemo31NoSupportingDiagnosisTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "MEDICARE, 64616, G24.3", "COMMERCIAL, 64616, G24.9", "MEDICARE, 64612, G24.5", "COMMERCIAL, 64612, G51.31",
+        "MEDICARE, 64612, G24.4", "MEDICARE, 64615, G43.709", "COMMERCIAL, 64615, G43.E19"})
+    void eachSiteIsSupportedByItsOwnDiagnoses(PolicyProfile profile, String code, String diagnosis) {
+        assertThat(rule.evaluate(Lines.on(profile).line(code).diagnosis(diagnosis).facts(), pack)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MEDICARE, 64616, M62.838", "COMMERCIAL, 64612, M62.838", "MEDICARE, 64615, R51.9",
+        "COMMERCIAL, 64615, G43.009"})
+    void neckFaceAndMigraineCodesWithoutTheirDiagnosisWarn(PolicyProfile profile, String code, String diagnosis) {
+        assertThat(rule.evaluate(Lines.on(profile).line(code).diagnosis(diagnosis).facts(), pack))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.ruleId()).isEqualTo("CHEMO-31");
+                    assertThat(f.summary()).contains(code);
+                    assertThat(f.fix().actions()).singleElement().isInstanceOf(FixAction.LinkDiagnosis.class);
+                });
+    }
+
+    @ParameterizedTest
     @EnumSource(PolicyProfile.class)
-    void chemodenervationOutsideLimbsAndTrunkIsNotConcerned(PolicyProfile profile) {
-        assertThat(rule.evaluate(Lines.on(profile).line("64616").line("64612").line("64615").facts(), pack))
-                .isEmpty();
+    void laryngealChemodenervationAndDrugLinesAreNotConcerned(PolicyProfile profile) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64617").facts(), pack)).isEmpty();
         assertThat(rule.evaluate(Lines.on(profile).line("J0585", 100, "JZ").facts(), pack)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void aLineCountsOnlyTheDiagnosesItPointsAt(PolicyProfile profile) {
+        List<Finding> findings = rule.evaluate(Lines.on(profile).line("64644").pointing("M79.601")
+                .diagnosis("G81.11").diagnosis("M79.601").facts(), pack);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.detail()).contains("points at (M79.601)").contains("G81.11");
+            assertThat(f.fix().label()).isEqualTo("Point 64644 at G81.11");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void aLinePointingAtASupportingDiagnosisIsSilentWhateverElseTheClaimHolds(PolicyProfile profile) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").pointing("G81.11")
+                .diagnosis("M79.601").diagnosis("G81.11").facts(), pack)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void eachSiteIsJudgedOnItsOwn(PolicyProfile profile) {
+        List<Finding> findings = rule.evaluate(Lines.on(profile).line("64616").pointing("G24.3")
+                .line("64644").pointing("M79.601").diagnosis("G24.3").diagnosis("M79.601").facts(), pack);
+
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.summary()).contains("64644"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MEDICARE, G24", "COMMERCIAL, G35", "MEDICARE, G81.1"})
+    void aCategoryWhoseSubcodesSupportIsLeftToChemo35(PolicyProfile profile, String header) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis(header).facts(), pack)).isEmpty();
     }
 
     /** A payer's own set, as the policy layer puts it into the pack for that payer's requests. */
@@ -114,7 +167,7 @@ class Chemo31NoSupportingDiagnosisTest {
         assertThat(rule.evaluate(Lines.on(profile).line("64644").diagnosis("R25.2").facts(), pack))
                 .singleElement().satisfies(f -> assertThat(f.citations()).anySatisfy(c -> {
                     assertThat(c.url()).isEqualTo(Chemo31NoSupportingDiagnosis.VALUE_SET);
-                    assertThat(c.version()).isEqualTo("2026.1");
+                    assertThat(c.version()).isEqualTo("2026.2");
                 }));
     }
 }
