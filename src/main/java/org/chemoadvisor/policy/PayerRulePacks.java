@@ -13,8 +13,8 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule pack a request is evaluated with: the bundled pack, with the supporting-diagnosis set
- * (CHEMO-31) of the payer when configuration gives that payer its own ValueSet
+ * The rule pack a request is evaluated with: the bundled pack, with the limb and trunk
+ * supporting-diagnosis set (CHEMO-31; the neck, face and migraine sets stay the bundled ones) of the payer when configuration gives that payer its own ValueSet
  * ({@code chemo.policy.supporting-diagnoses}). Every ValueSet is read at start-up; one that cannot
  * be read stops start-up naming the setting and the file. Payers are matched like
  * {@link PolicyProfileResolver}: the first payer key (identifier or name) that is mapped wins.
@@ -36,7 +36,7 @@ public class PayerRulePacks {
         settings.payers().forEach((payer, location) -> map.put(PolicyProfileResolver.normalize(payer),
                 withSupportingDiagnoses(defaultPack, SETTING + ".payers[" + payer + "]", location, resources)));
         this.byPayer = Map.copyOf(map);
-        log.info("Supporting diagnoses (CHEMO-31): {} by default; own ValueSet for {} payer key(s)",
+        log.info("Supporting diagnoses for limbs and trunk (CHEMO-31): {} by default; own ValueSet for {} payer key(s)",
                 defaultPack.codeSets().citation(CodeSets.SUPPORTING_DIAGNOSIS), byPayer.size());
     }
 
