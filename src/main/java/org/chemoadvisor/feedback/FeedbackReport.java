@@ -17,7 +17,7 @@ public record FeedbackReport(Instant since, List<RuleSummary> rules) {
             List<ReasonCount> topOverrideReasons) {
     }
 
-    /** {@code display} falls back to the code when the client sent none. */
+    /** {@code display}: the client's, else that of our own reason code, else the code. */
     public record ReasonCount(String system, String code, String display, long count) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.chemoadvisor.cdshooks.cards.OverrideReasons;
 import org.chemoadvisor.feedback.FeedbackReport.ReasonCount;
 import org.chemoadvisor.feedback.FeedbackReport.RuleSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,7 +84,10 @@ public class FeedbackReportQuery {
     }
 
     private static ReasonCount reason(String system, String code, String display, long count) {
-        return new ReasonCount(system, code, display == null || display.isBlank() ? code : display, count);
+        // Rows stored before displays were filled from our own codes still report a readable reason.
+        String shown = display == null || display.isBlank()
+                ? OverrideReasons.display(system, code).orElse(code) : display;
+        return new ReasonCount(system, code, shown, count);
     }
 
     private record RuleCount(String rule, String outcome, long count) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.chemoadvisor.cdshooks.cards.OverrideReasons;
 import org.chemoadvisor.feedback.FeedbackRequest.AcceptedSuggestion;
 import org.chemoadvisor.feedback.FeedbackRequest.Entry;
 import org.chemoadvisor.feedback.FeedbackRequest.OverrideReason;
@@ -63,7 +64,14 @@ final class FeedbackValidator {
         optional(comment, at + ".overrideReason.userComment", MAX_COMMENT);
         return new ReceivedFeedback(card, serviceId, outcome, suggestions,
                 reason == null ? null : reason.code(), reason == null ? null : reason.system(),
-                reason == null ? null : reason.display(), comment, timestamp.toInstant());
+                reason == null ? null : displayOf(reason), comment, timestamp.toInstant());
+    }
+
+    private static String displayOf(ReasonCoding reason) {
+        if (reason.display() != null && !reason.display().isBlank()) {
+            return reason.display();
+        }
+        return OverrideReasons.display(reason.system(), reason.code()).orElse(null);
     }
 
     private static List<String> suggestions(Entry entry, Outcome outcome, String at) {

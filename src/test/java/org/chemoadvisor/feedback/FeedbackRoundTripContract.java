@@ -70,7 +70,7 @@ abstract class FeedbackRoundTripContract {
         assertThat(chemo06.overridden()).isEqualTo(3);
         assertThat(chemo06.topOverrideReasons()).containsExactly(
                 new ReasonCount(REASONS, "documentation-supports", "Documentation supports the coding as ordered", 2),
-                new ReasonCount(REASONS, "payer-policy-allows", "payer-policy-allows", 1));
+                new ReasonCount(REASONS, "payer-policy-allows", "Payer-specific policy allows it", 1));
         RuleSummary chemo20 = report.rules().get(1);
         assertThat(chemo20).isEqualTo(new RuleSummary("CHEMO-20", 1, 0, 1, List.of()));
     }
@@ -130,6 +130,19 @@ abstract class FeedbackRoundTripContract {
                         tuple("Reason 4", 4L),
                         tuple("Reason 3", 3L),
                         tuple("Reason 2", 2L));
+    }
+
+    @Test
+    void aReasonFromAnotherSystemWithoutDisplayIsReportedByItsCode() throws Exception {
+        issuedCards.record(List.of(new IssuedCard("card-foreign", "CHEMO-21", SERVICE, ISSUED_AT)));
+        postFeedback(json.writeValueAsString(Map.of("feedback", List.of(Map.of("card", "card-foreign",
+                "outcome", "overridden", "outcomeTimestamp", "2026-11-20T12:00:00Z",
+                "overrideReason", Map.of("reason", Map.of("code", "payer-policy-allows",
+                        "system", "http://ehr.example/override-reasons")))))));
+
+        assertThat(report("").rules().get(0).topOverrideReasons())
+                .containsExactly(new ReasonCount("http://ehr.example/override-reasons", "payer-policy-allows",
+                        "payer-policy-allows", 1));
     }
 
     @Test

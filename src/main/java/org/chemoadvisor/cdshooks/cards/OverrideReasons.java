@@ -1,6 +1,7 @@
 package org.chemoadvisor.cdshooks.cards;
 
 import java.util.List;
+import java.util.Optional;
 import org.chemoadvisor.cdshooks.api.Coding;
 
 /** The reasons a user may give for overriding a coding card; feedback reports count them per rule. */
@@ -14,5 +15,16 @@ public final class OverrideReasons {
             new Coding(SYSTEM, "not-applicable", "Advice does not apply to this patient or encounter"));
 
     private OverrideReasons() {
+    }
+
+    /**
+     * The display of one of our reason codes: clients often echo only the code. A reason from
+     * another system (or an unknown code) has none here.
+     */
+    public static Optional<String> display(String system, String code) {
+        if (code == null || system != null && !system.isBlank() && !SYSTEM.equals(system)) {
+            return Optional.empty();
+        }
+        return ALL.stream().filter(c -> c.getCode().equals(code)).map(Coding::getDisplay).findFirst();
     }
 }
