@@ -91,9 +91,10 @@ public class CdsHooksService {
         }
         record(issued);
         if (log.isInfoEnabled()) {
-            log.info("service={} hookInstance={} rules={} findings={} notShown={} profile={} tookMs={}", serviceId,
-                    loggable(request.hookInstance()), ruleIds, findings.size(), answer.notShown(),
-                    codingFacts.profile().id(), (System.nanoTime() - started) / 1_000_000);
+            // withoutData is for the operator: the fix (prefetch, or cds.prefetch.allowed-fhir-servers) is theirs.
+            log.info("service={} hookInstance={} rules={} findings={} notShown={} profile={} withoutData={} tookMs={}",
+                    serviceId, loggable(request.hookInstance()), ruleIds, findings.size(), answer.notShown(),
+                    codingFacts.profile().id(), data.unavailable(), (System.nanoTime() - started) / 1_000_000);
         }
         return new CdsResponse(answer.cards());
     }

@@ -5,7 +5,7 @@ import org.chemoadvisor.cdshooks.api.Card;
 import org.chemoadvisor.cdshooks.cards.CardRenderer;
 import org.chemoadvisor.facts.PolicyProfile;
 
-/** The info card that says which supporting data the advice went without. */
+/** The info card that tells the clinician which supporting data the advice went without. */
 final class DataNotice {
 
     private DataNotice() {
@@ -21,8 +21,9 @@ final class DataNotice {
         if (unavailable.contains(HookDataReader.CONDITIONS)) {
             detail.append("\n\n- **Conditions**: only the diagnoses on the orders themselves were considered.");
         }
-        detail.append("\n\nTo get complete advice, prefetch these keys or add the FHIR server to "
-                + "`cds.prefetch.allowed-fhir-servers`.");
+        // Clinicians read this card: the configuration fix is the operator's, logged with each request.
+        detail.append("\n\nIf this happens often, tell your CDS or EHR administrator: the EHR integration can "
+                + "send this data with the request or let the service read it.");
         String summary = "Checked without " + String.join(" and ", unavailable) + ": advice may be incomplete";
         return renderer.dataNotice(summary, detail.toString());
     }

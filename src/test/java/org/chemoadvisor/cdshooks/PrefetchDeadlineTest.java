@@ -109,6 +109,10 @@ class PrefetchDeadlineTest {
         assertThat(CdsCalls.outlines(answer.body())).containsExactly(new CardOutline(null, "info", List.of()));
         assertThat(answer.body().path("cards").get(0).path("summary").asText())
                 .contains("Checked without conditions and coverage");
+        assertThat(answer.body().path("cards").get(0).path("detail").asText())
+                .as("the clinician is told whom to ask; the setting is for the operator's log")
+                .contains("administrator").doesNotContain("cds.prefetch");
+        assertThat(output).contains("withoutData=[conditions, coverage]");
         // The Conditions read used up the call's deadline, so Coverage was not asked for at all.
         assertThat(TRICKLING.requests()).isEqualTo(1);
         assertThat(output).contains("Prefetch fallback for conditions (Condition) abandoned after")
