@@ -10,8 +10,22 @@ package org.chemoadvisor.facts;
  * @param code       the element holding the CPT/HCPCS code
  * @param units      the element holding the quantity
  * @param modifiers  the repeating element holding modifiers; {@link #modifier(int)} indexes it
+ * @param kind       what the line is: a claim line, an order, or a documented procedure; advice
+ *                   words itself by it ("ordered" on an order, "billed" on a claim)
  */
-public record SourcePaths(String resource, String line, String code, String units, String modifiers) {
+public record SourcePaths(String resource, String line, String code, String units, String modifiers, Kind kind) {
+
+    /** What kind of source a line was read from. */
+    public enum Kind { CLAIM_ITEM, ORDER, PROCEDURE }
+
+    public SourcePaths {
+        kind = kind == null ? Kind.CLAIM_ITEM : kind;
+    }
+
+    /** Paths of a claim line. */
+    public SourcePaths(String resource, String line, String code, String units, String modifiers) {
+        this(resource, line, code, units, modifiers, Kind.CLAIM_ITEM);
+    }
 
     public String modifier(int index) {
         return modifiers + "[" + index + "]";

@@ -125,6 +125,6 @@ public final class MedicationRequestLines {
     // A medication order has no modifier element: modifiers point at the medication for completeness.
     static SourcePaths paths(String reference) {
         return new SourcePaths(reference, "MedicationRequest", "MedicationRequest.medication",
-                "MedicationRequest.dispenseRequest.quantity", "MedicationRequest.medication");
+                "MedicationRequest.dispenseRequest.quantity", "MedicationRequest.medication", SourcePaths.Kind.ORDER);
     }
 }

@@ -36,7 +36,8 @@ public final class ProcedureLines {
             String reference = FhirCodes.reference(procedure, null);
             lines.add(new ServiceLine(index, code.getCode().trim().toUpperCase(Locale.ROOT), List.of(), 1,
                     date(procedure), null, List.of(), null,
-                    new SourcePaths(reference, "Procedure", "Procedure.code", "Procedure", "Procedure.code")));
+                    new SourcePaths(reference, "Procedure", "Procedure.code", "Procedure", "Procedure.code",
+                            SourcePaths.Kind.PROCEDURE)));
             sources.put(index, procedure);
         }
         return new AdaptedLines(lines, sources, List.of(), null);

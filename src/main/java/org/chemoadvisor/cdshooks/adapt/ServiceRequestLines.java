@@ -51,7 +51,7 @@ public final class ServiceRequestLines {
 
     static SourcePaths paths(String reference) {
         return new SourcePaths(reference, "ServiceRequest", "ServiceRequest.code", "ServiceRequest.quantity",
-                "ServiceRequest.orderDetail.where(coding.system='" + FhirCodes.MODIFIER_SYSTEM + "')");
+                "ServiceRequest.orderDetail.where(coding.system='" + FhirCodes.MODIFIER_SYSTEM + "')", SourcePaths.Kind.ORDER);
     }
 
     static List<String> modifiers(ServiceRequest order) {

@@ -25,6 +25,6 @@ public final class OverrideReasons {
         if (code == null || system != null && !system.isBlank() && !SYSTEM.equals(system)) {
             return Optional.empty();
         }
-        return ALL.stream().filter(c -> c.getCode().equals(code)).map(Coding::getDisplay).findFirst();
+        return ALL.stream().filter(c -> c.code().equals(code)).map(Coding::display).findFirst();
     }
 }

@@ -58,7 +58,7 @@ public final class Chemo01AddOnWithoutPrimary implements Rule {
         ServiceLine first = addOnLines.get(0);
         LimbFinding finding = LimbFinding.of(ID)
                 .severity(Severity.ERROR)
-                .summary(addOn + " is billed with no first-limb code: report the first limb with 5+ muscles as "
+                .summary(addOn + " is " + Reported.verb(day) + " with no first-limb code: report the first limb with 5+ muscles as "
                         + primary)
                 .paragraph("What", codes.describe(addOn) + " is reported on this date of service without any "
                         + "first-limb chemodenervation code.")

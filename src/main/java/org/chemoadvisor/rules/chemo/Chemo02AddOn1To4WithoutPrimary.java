@@ -39,7 +39,7 @@ public final class Chemo02AddOn1To4WithoutPrimary implements Rule {
         ServiceLine first = addOnLines.get(0);
         return List.of(LimbFinding.of(ID)
                 .severity(Severity.ERROR)
-                .summary(addOn + " is billed with no first-limb code (" + LimbLines.joined(primaries, "or")
+                .summary(addOn + " is " + Reported.verb(day) + " with no first-limb code (" + LimbLines.joined(primaries, "or")
                         + "): report the first limb with its own code")
                 .paragraph("What", codes.describe(addOn) + " is reported on this date of service without any "
                         + "first-limb chemodenervation code.")

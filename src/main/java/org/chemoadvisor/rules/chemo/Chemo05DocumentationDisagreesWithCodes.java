@@ -53,7 +53,7 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
                 .filter(line -> DERIVED_SETS.stream().anyMatch(set -> pack.codeSets().contains(set, line.code())))
                 .toList();
         if (!derived.codes().isEmpty() && !billed.isEmpty() && !unitsByCode(billed).equals(derived.unitsByCode())) {
-            findings.add(disagreement(pack, billed, derived));
+            findings.add(disagreement(pack, billed, derived, Reported.verb(day)));
         }
         if (!derived.unplaced().isEmpty()) {
             findings.add(unplaced(pack, derived.unplaced()));
@@ -67,13 +67,14 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
         return units;
     }
 
-    private static Finding disagreement(RulePack pack, List<ServiceLine> billed, DerivedCodes derived) {
+    private static Finding disagreement(RulePack pack, List<ServiceLine> billed, DerivedCodes derived,
+            String verb) {
         LimbCodes codes = new LimbCodes(pack);
         String billedText = describe(billed);
         return LimbFinding.of(ID)
                 .severity(Severity.WARNING)
                 .summary(summary(billedText, derived.describe()))
-                .paragraph("What", "Billed or ordered: " + billedText + ". The documented muscles support "
+                .paragraph("What", Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + ": " + billedText + ". The documented muscles support "
                         + derived.describe() + ".")
                 .paragraph("Muscles", counts(derived))
                 .paragraph("Why", "Each limb is counted by its distinct injected muscles (hand with its arm, foot "
