@@ -50,7 +50,7 @@ class PayerSupportingDiagnosesHttpTest {
             assertThat(FhirHttp.ruleIds(outcome)).containsExactly("CHEMO-31");
             String citedSet = payer.startsWith("Acme")
                     ? "ValueSet Acme Health Plan: diagnoses that support limb or trunk chemodenervation (2025.3)"
-                    : "ValueSet Diagnoses that support limb or trunk chemodenervation (2026.1)";
+                    : "ValueSet Diagnoses that support limb or trunk chemodenervation (2026.2)";
             assertThat(FhirHttp.ruleIssues(outcome, "CHEMO-31").get(0).getDiagnostics()).contains(citedSet);
         } else {
             assertThat(FhirHttp.ruleIds(outcome)).isEmpty();

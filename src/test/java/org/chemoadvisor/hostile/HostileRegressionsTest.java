@@ -153,6 +153,24 @@ class HostileRegressionsTest {
                 .filter(c -> c.path("id").asText().equals("64645-without-primary")).findFirst().orElseThrow().deepCopy();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"order-sign/03-bilateral-modifier-on-addon",
+            "order-sign/06-recode-64642-with-64645"})
+    void ordersWithoutIdsGetTheirCardsButNoSuggestionThatCannotNameThem(String example) {
+        ObjectNode request = (ObjectNode) Examples.hookRequests().stream().filter(e -> e.name().equals(example))
+                .findFirst().orElseThrow().request().deepCopy();
+        for (JsonNode entry : request.path("context").path("draftOrders").path("entry")) {
+            ((ObjectNode) entry).remove("fullUrl");
+            ((ObjectNode) entry.path("resource")).remove("id");
+        }
+
+        Answer answer = client.post(ORDER_SIGN, "application/json", Examples.text(request));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"indicator\"").doesNotContain("\"type\":\"update\"")
+                .doesNotContain("\"type\":\"delete\"");
+    }
+
     private static ObjectNode orderSign() {
         return (ObjectNode) Examples.hookRequests().stream()
                 .filter(e -> e.name().equals("order-sign/01-addon-without-primary")).findFirst().orElseThrow()

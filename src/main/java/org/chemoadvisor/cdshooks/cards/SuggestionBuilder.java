@@ -108,8 +108,8 @@ public class SuggestionBuilder {
             } else if (action instanceof FixAction.RemoveLine remove) {
                 Resource source = adapted.sourceOf(remove.line());
                 boolean removable = source instanceof ServiceRequest
-                        || (source instanceof Procedure && newProcedures != null && source.getIdElement().hasIdPart());
-                return removable && removed.add(remove.line());
+                        || (source instanceof Procedure && newProcedures != null);
+                return removable && identified(remove.line()) && removed.add(remove.line());
             } else if (action instanceof FixAction.AddLine add) {
                 return create(add);
             }
@@ -133,13 +133,23 @@ public class SuggestionBuilder {
             return FhirCodes.procedureCoding(((Procedure) resource).getCode()).getCode();
         }
 
+        /**
+         * Update and delete actions name their resource; a resource sent without an id cannot be
+         * named, so a fix that must change it is not offered as a suggestion.
+         */
+        private boolean identified(int line) {
+            Resource source = adapted.sourceOf(line);
+            return source != null && source.getIdElement().hasIdPart()
+                    && adapted.lines().get(line).paths().resource() != null;
+        }
+
         private boolean editOrder(int line, String note, Consumer<ServiceRequest> edit) {
             return adapted.sourceOf(line) instanceof ServiceRequest && edit(line, note, r -> edit.accept((ServiceRequest) r));
         }
 
         private boolean edit(int line, String note, Consumer<Resource> edit) {
             Resource source = adapted.sourceOf(line);
-            if (source == null) {
+            if (source == null || !identified(line)) {
                 return false;
             }
             edit.accept(updated.computeIfAbsent(line, l -> source.copy()));
