@@ -18,6 +18,7 @@ import org.chemoadvisor.rules.chemo.Chemo20PtpPairNeverTogether;
 import org.chemoadvisor.rules.chemo.Chemo21PtpPairNeedsDistinctModifier;
 import org.chemoadvisor.rules.chemo.Chemo22UnitsAboveMue;
 import org.chemoadvisor.rules.chemo.Chemo23AddOnWithoutPrimary;
+import org.chemoadvisor.rules.chemo.Chemo24DistinctModifierOnVisitPair;
 import org.chemoadvisor.rules.chemo.Chemo30ToxinDiscardedDrugModifier;
 import org.chemoadvisor.rules.chemo.Chemo31NoSupportingDiagnosis;
 import org.chemoadvisor.rules.chemo.Chemo32NoToxinDrugLineInOffice;
@@ -60,6 +61,7 @@ public final class RuleCatalog {
                 new Chemo21PtpPairNeedsDistinctModifier(),
                 new Chemo22UnitsAboveMue(),
                 new Chemo23AddOnWithoutPrimary(),
+                new Chemo24DistinctModifierOnVisitPair(),
                 // drug and diagnosis rules (CHEMO-30 .. CHEMO-36): they share no problem with the others.
                 // CHEMO-31 and CHEMO-36 split the lines between them (no support at all / support for
                 // another site); both judge a code CHEMO-35 reports by the codes that replace it.

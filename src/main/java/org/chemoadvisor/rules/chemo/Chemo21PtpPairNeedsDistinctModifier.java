@@ -33,11 +33,14 @@ public final class Chemo21PtpPairNeedsDistinctModifier implements Rule {
     @Override
     public List<Finding> evaluate(CodingFacts day, RulePack pack) {
         List<Finding> findings = new ArrayList<>();
-        for (PtpEdit edit : GuidanceLines.ptpEditsPresent(day, pack)) {
+        List<PtpEdit> edits = GuidanceLines.ptpEditsPresent(day, pack);
+        for (PtpEdit edit : edits) {
             if (edit.modifierIndicator() != ALLOWED_WITH_MODIFIER) {
                 continue;
             }
-            List<ServiceLine> unmarked = unmarkedLines(day, edit, pack);
+            List<ServiceLine> unmarked = VisitPairs.isVisitPair(edit, pack)
+                    ? unmarkedVisitPair(day, edits, edit, pack)
+                    : unmarkedLines(day, edit, pack);
             if (!unmarked.isEmpty()) {
                 findings.add(finding(day, edit, unmarked, pack));
             }
@@ -60,35 +63,74 @@ public final class Chemo21PtpPairNeedsDistinctModifier implements Rule {
     }
 
     private static boolean markedDistinct(ServiceLine line, RulePack pack) {
-        return GuidanceLines.hasModifierIn(line, pack, CodeSets.DISTINCT_SERVICE_MODIFIERS)
-                || isVisit(line, pack) && GuidanceLines.hasModifierIn(line, pack, CodeSets.EM_DISTINCT_MODIFIERS);
+        return GuidanceLines.hasModifierIn(line, pack, CodeSets.DISTINCT_SERVICE_MODIFIERS);
+    }
+
+    /**
+     * A visit paired with a procedure is bypassed only by 25 on the visit; a 59 or X{EPSU} meant for
+     * the pair is CHEMO-24's finding, so this rule does not report the pair a second time.
+     */
+    private static List<ServiceLine> unmarkedVisitPair(CodingFacts day, List<PtpEdit> edits, PtpEdit edit,
+            RulePack pack) {
+        List<ServiceLine> unmarked = new ArrayList<>();
+        for (ServiceLine one : GuidanceLines.withCode(day, edit.column1())) {
+            for (ServiceLine two : GuidanceLines.withCode(day, edit.column2())) {
+                ServiceLine visit = isVisit(one, pack) ? one : two;
+                boolean bypassed = GuidanceLines.hasModifierIn(visit, pack, CodeSets.EM_DISTINCT_MODIFIERS);
+                boolean otherRule = VisitPairs.misusedDistinctModifier(day, edits, one, pack)
+                        || VisitPairs.misusedDistinctModifier(day, edits, two, pack);
+                if (!bypassed && !otherRule) {
+                    unmarked.add(one);
+                    unmarked.add(two);
+                }
+            }
+        }
+        return GuidanceLines.union(unmarked);
     }
 
     private static boolean isVisit(ServiceLine line, RulePack pack) {
-        return pack.codeSets().contains(CodeSets.EVALUATION_MANAGEMENT, line.code());
+        return VisitPairs.isVisit(line, pack);
     }
 
     private Finding finding(CodingFacts day, PtpEdit edit, List<ServiceLine> unmarked, RulePack pack) {
         String modifiers = String.join(", ", pack.codeSets().codes(CodeSets.DISTINCT_SERVICE_MODIFIERS).stream()
                 .sorted().toList());
+        boolean visitPair = VisitPairs.isVisitPair(edit, pack);
+        String em = VisitPairs.emModifier(pack);
+        String why = visitPair
+                ? "NCCI lists this pair of a visit and a procedure with modifier indicator 1: the visit is paid "
+                        + "with the procedure only when it was significant and separately identifiable, shown by "
+                        + em + " on the E/M code (never by " + modifiers + ", which are not used on E/M codes). "
+                        + "Add it only when the record supports it; otherwise the visit is part of the procedure."
+                : "NCCI lists this pair with modifier indicator 1: the column 2 code is paid with the "
+                        + "column 1 code only when it was a separate service (different site, session or "
+                        + "practitioner), shown by " + modifiers + ". Add one only when the record supports it; "
+                        + "otherwise the column 2 code is not separately reportable.";
         String detail = "**What:** " + edit.column1() + " (column 1) and " + edit.column2()
                 + " (column 2) are reported on the same day without a modifier saying the services were "
                 + "distinct.\n\n"
-                + "**Why:** NCCI lists this pair with modifier indicator 1: the column 2 code is paid with the "
-                + "column 1 code only when it was a separate service (different site, session or practitioner), "
-                + "shown by " + modifiers + " (or " + String.join(", ", visitModifiers(pack))
-                + " on a visit that was significant and separately "
-                + "identifiable). Add one only when the record supports it; otherwise the column 2 code is not "
-                + "separately reportable. Rationale in the table: " + edit.rationale() + ".\n\n"
+                + "**Why:** " + why + " Rationale in the table: " + edit.rationale() + ".\n\n"
                 + "**Source:** " + pack.ptp().citation() + "; " + pack.codeSets().citation() + ", sets `"
                 + CodeSets.DISTINCT_SERVICE_MODIFIERS + "` and `" + CodeSets.EM_DISTINCT_MODIFIERS + "`.";
+        String summary = visitPair
+                ? visitCode(edit, pack) + " with " + procedureCode(edit, pack) + ": add " + em
+                        + " to the visit only if it was separately identifiable"
+                : edit.column2() + " with " + edit.column1() + ": add a distinct-service modifier only if truly separate";
         return new Finding(ID, GuidanceLines.severity(day, Severity.WARNING, Severity.INFORMATION),
-                edit.column2() + " with " + edit.column1() + ": add a distinct-service modifier only if truly separate",
+                summary,
                 detail,
                 List.of(pack.ptp().citation(), pack.codeSets().citation()),
                 GuidanceLines.linePaths(unmarked),
                 fix(edit, unmarked, modifiers, pack),
                 Set.of(GuidanceLines.ptpKey(edit.column1(), edit.column2())));
+    }
+
+    private static String visitCode(PtpEdit edit, RulePack pack) {
+        return VisitPairs.isVisit(edit.column1(), pack) ? edit.column1() : edit.column2();
+    }
+
+    private static String procedureCode(PtpEdit edit, RulePack pack) {
+        return VisitPairs.isVisit(edit.column1(), pack) ? edit.column2() : edit.column1();
     }
 
     private static List<String> visitModifiers(RulePack pack) {
