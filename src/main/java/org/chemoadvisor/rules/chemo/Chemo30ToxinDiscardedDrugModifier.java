@@ -2,7 +2,9 @@ package org.chemoadvisor.rules.chemo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.ServiceLine;
@@ -16,10 +18,14 @@ import org.chemoadvisor.rules.Rule;
 import org.chemoadvisor.rules.Severity;
 
 /**
- * CHEMO-30: a botulinum toxin line (single-dose containers) must carry JW or JZ from the policy's
- * start date, and never both. A line without a date is treated as falling under the policy: the
- * service checks claims going out now. Error under Medicare (the claim is returned), information
- * under commercial payers (many follow CMS, none must).
+ * CHEMO-30: the drug lines of one toxin on one day, taken as a whole (single-dose containers).
+ * The CMS way is the administered amount on one line and the discarded amount on its own JW line;
+ * JZ only when nothing was discarded. So: JW and JZ on one line, or a JZ line beside a JW line of
+ * the same drug, contradict each other; a drug with neither a JZ nor a JW line from the policy's
+ * start date is missing its statement. A line without a date is treated as falling under the
+ * policy: the service checks claims going out now. Error under Medicare (the claim is returned),
+ * information under commercial payers (many follow CMS, none must). Medication orders are exempt:
+ * the modifiers go on the billed drug line.
  */
 public final class Chemo30ToxinDiscardedDrugModifier implements Rule {
 
@@ -44,20 +50,64 @@ public final class Chemo30ToxinDiscardedDrugModifier implements Rule {
         LocalDate start = LocalDate.parse(sets.single(CodeSets.DISCARDED_DRUG_POLICY_START));
         Citation policy = new Citation("CMS Claims Processing Manual ch. 17 s. 40 (JW/JZ)",
                 start + " policy", MANUAL_URL);
-        List<Finding> findings = new ArrayList<>();
+        Map<String, List<ServiceLine>> byDrug = new LinkedHashMap<>();
         for (ServiceLine line : toxinLines) {
-            if (line.medicationOrder()) {
-                continue; // JW/JZ go on the billed drug line, not on the medication order
+            if (!line.medicationOrder()) {
+                byDrug.computeIfAbsent(line.code(), code -> new ArrayList<>()).add(line);
             }
+        }
+        List<Finding> findings = new ArrayList<>();
+        byDrug.values().forEach(lines -> findings.addAll(drugFindings(day, lines, start, policy, pack)));
+        return findings;
+    }
+
+    private List<Finding> drugFindings(CodingFacts day, List<ServiceLine> lines, LocalDate start, Citation policy,
+            RulePack pack) {
+        List<Finding> findings = new ArrayList<>();
+        List<ServiceLine> jwLines = new ArrayList<>();
+        List<ServiceLine> jzLines = new ArrayList<>();
+        List<ServiceLine> unmarked = new ArrayList<>();
+        for (ServiceLine line : lines) {
             boolean jw = line.hasModifier(JW);
             boolean jz = line.hasModifier(JZ);
             if (jw && jz) {
                 findings.add(both(day, line, policy, pack));
-            } else if (!jw && !jz && (line.date() == null || !line.date().isBefore(start))) {
-                findings.add(neither(day, line, start, policy, pack));
+            } else if (jw) {
+                jwLines.add(line);
+            } else if (jz) {
+                jzLines.add(line);
+            } else {
+                unmarked.add(line);
             }
         }
+        if (!jwLines.isEmpty() && !jzLines.isEmpty()) {
+            findings.add(jzBesideJw(day, jzLines, jwLines.get(0), policy));
+        } else if (jwLines.isEmpty() && jzLines.isEmpty() && findings.isEmpty()) {
+            unmarked.stream().filter(line -> line.date() == null || !line.date().isBefore(start)).findFirst()
+                    .ifPresent(line -> findings.add(neither(day, line, start, policy, pack)));
+        }
         return findings;
+    }
+
+    private Finding jzBesideJw(CodingFacts day, List<ServiceLine> jzLines, ServiceLine jwLine, Citation policy) {
+        ServiceLine jz = jzLines.get(0);
+        String code = jz.code();
+        String detail = "**What:** " + code + " is reported on this day with JZ (nothing discarded) on one line "
+                + "and JW (an amount discarded) on another.\n\n"
+                + "**Why:** the two statements cannot both be true. When some of the container was discarded, "
+                + "the administered amount goes on its own line without JZ and the discarded amount on a line "
+                + "with JW; JZ is only for a drug of which nothing was discarded.\n\n"
+                + "**Source:** " + policy + ".";
+        List<FixAction> actions = jzLines.stream()
+                .<FixAction>map(line -> new FixAction.RemoveModifier(line.index(), JZ)).toList();
+        return new Finding(ID, GuidanceLines.severity(day, Severity.ERROR, Severity.INFORMATION),
+                "Toxin " + code + " has a JZ line and a JW line on the same day: JZ means nothing was discarded",
+                detail,
+                List.of(policy),
+                jzLines.stream().map(line -> line.paths().modifier(line.modifierPosition(JZ))).toList(),
+                new Fix("If " + jwLine.units() + " units were discarded, remove JZ from the administered " + code
+                        + " line and keep the JW line; if nothing was, remove the JW line", actions),
+                Set.of());
     }
 
     private Finding neither(CodingFacts day, ServiceLine line, LocalDate start, Citation policy, RulePack pack) {
@@ -65,8 +115,8 @@ public final class Chemo30ToxinDiscardedDrugModifier implements Rule {
                 + (line.date() == null ? " (no date of service given; treated as on or after " + start + ")" : "")
                 + ".\n\n"
                 + "**Why:** from " + start + " every single-dose container drug needs JZ when none of it was "
-                + "discarded, or JW on a separate line for the amount discarded; Medicare returns the claim "
-                + "otherwise.\n\n"
+                + "discarded, or, when some was, the discarded amount on its own line with JW (the administered "
+                + "line then carries neither); Medicare returns the claim otherwise.\n\n"
                 + "**Source:** " + policy + "; " + pack.codeSets().citation(CodeSets.TOXIN) + "; "
                 + pack.codeSets().citation() + ", set `" + CodeSets.DISCARDED_DRUG_POLICY_START + "`.";
         return new Finding(ID, GuidanceLines.severity(day, Severity.ERROR, Severity.INFORMATION),
@@ -74,8 +124,8 @@ public final class Chemo30ToxinDiscardedDrugModifier implements Rule {
                 detail,
                 List.of(policy, pack.codeSets().citation(CodeSets.TOXIN), pack.codeSets().citation()),
                 List.of(line.paths().code()),
-                Fix.of("Add JZ to " + line.code() + " only if nothing was discarded; if some was, "
-                        + "report the discarded amount on a separate " + line.code() + " line with JW",
+                Fix.of("Add JZ to " + line.code() + " only if nothing was discarded; if some was, keep this line "
+                        + "for the administered amount and report the discarded amount on a separate line with JW",
                         new FixAction.AddModifier(line.index(), JZ)),
                 Set.of());
     }

@@ -65,10 +65,41 @@ class Chemo30ToxinDiscardedDrugModifierTest {
 
     @ParameterizedTest
     @EnumSource(PolicyProfile.class)
-    void jzOrJwAloneIsSilent(PolicyProfile profile) {
+    void jzAloneOrTheAdministeredAmountBesideAJwLineIsSilent(PolicyProfile profile) {
         assertThat(rule.evaluate(Lines.on(profile).line("64644").line("J0585", 200, "JZ").facts(), pack)).isEmpty();
         assertThat(rule.evaluate(Lines.on(profile)
-                .line("64644").line("J0585", 180, "JZ").line("J0585", 20, "JW").facts(), pack)).isEmpty();
+                .line("64644").line("J0585", 350).line("J0585", 50, "JW").facts(), pack))
+                .as("the CMS way: administered amount without modifier, discarded amount on its own JW line")
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void aJzLineBesideAJwLineOfTheSameDrugContradictsIt(PolicyProfile profile) {
+        List<Finding> findings = rule.evaluate(Lines.on(profile)
+                .line("64644").line("J0585", 180, "JZ").line("J0585", 20, "JW").facts(), pack);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(profile == PolicyProfile.MEDICARE ? Severity.ERROR : Severity.INFORMATION);
+            assertThat(f.summary()).contains("JZ line and a JW line");
+            assertThat(f.locations()).containsExactly("Claim.item[1].modifier[0]");
+            assertThat(f.fix().actions()).containsExactly(new FixAction.RemoveModifier(1, "JZ"));
+            assertThat(f.fix().label()).contains("20 units were discarded");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void eachDrugIsJudgedOnItsOwnLines(PolicyProfile profile) {
+        List<Finding> findings = rule.evaluate(Lines.on(profile)
+                .line("64644").line("J0585", 100).line("J0587", 2500, "JZ").line("J0587", 500, "JW").facts(), pack);
+
+        assertThat(findings).extracting(Finding::summary).satisfiesExactlyInAnyOrder(
+                s -> assertThat(s).startsWith("Toxin J0585 without JW or JZ"),
+                s -> assertThat(s).startsWith("Toxin J0587 has a JZ line and a JW line"));
+        assertThat(rule.evaluate(Lines.on(profile)
+                .line("64644").line("J0585", 100).line("J0587", 50, "JW").facts(), pack))
+                .as("a JW line of another drug says nothing of J0585").hasSize(1);
     }
 
     @ParameterizedTest
