@@ -40,6 +40,11 @@ public final class CodeSets implements Versioned {
     public static final String TOXIN = "toxin";
     public static final String DISCARDED_DRUG_MODIFIERS = "discarded-drug-modifiers";
     public static final String OFFICE_POS = "office-pos";
+    /**
+     * Chemodenervation codes done in the office with a toxin the practice usually buys, so a missing
+     * drug line is worth a note (64612, 64615, 64616, 64642-64647; not 64617, done with guidance in facilities).
+     */
+    public static final String DRUG_LINE_EXPECTED = "drug-line-expected";
     /** One ISO date: the first date of service on which toxin lines need JW or JZ. */
     public static final String DISCARDED_DRUG_POLICY_START = "discarded-drug-policy-start";
     /** ICD-10-CM prefixes (no dots) that alone support limb or trunk chemodenervation. */

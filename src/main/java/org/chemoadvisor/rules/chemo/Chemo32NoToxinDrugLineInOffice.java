@@ -12,8 +12,8 @@ import org.chemoadvisor.rules.Rule;
 import org.chemoadvisor.rules.Severity;
 
 /**
- * CHEMO-32: limb or trunk chemodenervation on a professional claim in the office with no toxin
- * drug line. Information only: the drug may have come from a specialty pharmacy, in which case
+ * CHEMO-32: chemodenervation in the office (a code of the {@code drug-line-expected} set: face,
+ * migraine, neck, limbs and trunk) on a professional claim with no toxin drug line. Information only: the drug may have come from a specialty pharmacy, in which case
  * the office does not bill it.
  */
 public final class Chemo32NoToxinDrugLineInOffice implements Rule {
@@ -30,7 +30,7 @@ public final class Chemo32NoToxinDrugLineInOffice implements Rule {
         if (!day.professional() || GuidanceLines.anyInSet(day, pack, CodeSets.TOXIN)) {
             return List.of();
         }
-        List<ServiceLine> inOffice = GuidanceLines.inSet(day, pack, CodeSets.LIMB_AND_TRUNK).stream()
+        List<ServiceLine> inOffice = GuidanceLines.inSet(day, pack, CodeSets.DRUG_LINE_EXPECTED).stream()
                 .filter(l -> pack.codeSets().contains(CodeSets.OFFICE_POS, day.placeOfServiceOf(l)))
                 .toList();
         if (inOffice.isEmpty()) {
@@ -47,7 +47,8 @@ public final class Chemo32NoToxinDrugLineInOffice implements Rule {
                 + "units in the code's billing unit, JW or JZ). When the drug came from a pharmacy, nothing "
                 + "is missing.\n\n"
                 + "**Source:** " + pack.codeSets().citation(CodeSets.TOXIN) + "; "
-                + pack.codeSets().citation(CodeSets.OFFICE_POS) + ".";
+                + pack.codeSets().citation(CodeSets.OFFICE_POS) + "; " + pack.codeSets().citation() + ", set `"
+                + CodeSets.DRUG_LINE_EXPECTED + "`.";
         return new Finding(ID, Severity.INFORMATION,
                 "Office chemodenervation " + line.code() + " with no toxin drug line",
                 detail,

@@ -53,7 +53,22 @@ class Chemo32NoToxinDrugLineInOfficeTest {
 
     @ParameterizedTest
     @EnumSource(PolicyProfile.class)
-    void onlyLimbAndTrunkCodesAreConcerned(PolicyProfile profile) {
-        assertThat(rule.evaluate(Lines.on(profile).line("64616").line("64612").pos("11").facts(), pack)).isEmpty();
+    void officeMigraineNeckAndFaceVisitsWithoutDrugLineInformToo(PolicyProfile profile) {
+        for (String code : List.of("64612", "64615", "64616")) {
+            assertThat(rule.evaluate(Lines.on(profile).line(code).pos("11").facts(), pack)).as(code)
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.INFORMATION);
+                        assertThat(f.summary()).contains(code);
+                        assertThat(f.detail()).contains("drug-line-expected");
+                    });
+            assertThat(rule.evaluate(Lines.on(profile).line(code).line("J0585", 155, "JZ").pos("11").facts(), pack))
+                    .as(code + " with its drug line").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void codesOutsideTheSetAreNotConcerned(PolicyProfile profile) {
+        assertThat(rule.evaluate(Lines.on(profile).line("64617").line("95874").pos("11").facts(), pack)).isEmpty();
     }
 }
