@@ -59,7 +59,15 @@ public final class BodySiteMuscles {
         Side side = side(site);
         if (known.isPresent()) {
             Muscle muscle = known.get();
-            return Optional.of(new DocumentedMuscle(muscle.id(), muscle.name(), region(muscle.region(), side), path));
+            Region region = region(muscle.region(), side);
+            if (region.isLimb() || side == null) {
+                return Optional.of(new DocumentedMuscle(muscle.id(), muscle.name(), region, path));
+            }
+            // Trunk and neck codes cover both sides in one code, so the side is part of what is counted:
+            // left and right rectus abdominis are two muscles (a limb region already is one side).
+            String sideName = side.name().toLowerCase(Locale.ROOT);
+            return Optional.of(new DocumentedMuscle(muscle.id() + "-" + sideName,
+                    muscle.name() + " (" + sideName + ")", region, path));
         }
         String name = firstName(site);
         if (name == null) {

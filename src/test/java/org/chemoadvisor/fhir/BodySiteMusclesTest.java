@@ -64,6 +64,52 @@ class BodySiteMusclesTest {
     }
 
     @Test
+    void aTrunkOrNeckMuscleOnEachSideIsTwoMusclesAndWithoutSideOne() {
+        DocumentedMuscle left = read(new CodeableConcept().setText("Left rectus abdominis"));
+        DocumentedMuscle right = read(new CodeableConcept().setText("Rectus abdominis, right"));
+        DocumentedMuscle unsided = read(new CodeableConcept().setText("Rectus abdominis"));
+
+        assertThat(List.of(left.muscleId(), right.muscleId(), unsided.muscleId())).doesNotHaveDuplicates();
+        assertThat(left.name()).isEqualTo("Rectus abdominis (left)");
+        assertThat(unsided.muscleId()).isEqualTo("rectus-abdominis");
+        assertThat(read(new CodeableConcept().setText("Left splenius capitis")).muscleId())
+                .isNotEqualTo(read(new CodeableConcept().setText("Right splenius capitis")).muscleId());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "Left lumbar erector spinae, TRUNK, lumbar-paraspinals",
+            "thoracic paravertebral muscles, TRUNK, thoracic-paraspinals",
+            "Cervical paraspinals, NECK, cervical-paraspinals",
+            "Right anterior scalene, NECK, scalenus-anterior",
+            "Scalenes, NECK, scalenes",
+            "Left extensor digitorum brevis, LEFT_LOWER_LIMB, extensor-digitorum-brevis",
+            "Right dorsal interossei, RIGHT_UPPER_LIMB, dorsal-interossei-hand",
+            "Left palmar interossei, LEFT_UPPER_LIMB, palmar-interossei",
+            "Right foot lumbricals, RIGHT_LOWER_LIMB, foot-lumbricals"})
+    void theNamesCliniciansWriteArePlaced(String text, Region region, String muscle) {
+        DocumentedMuscle read = read(new CodeableConcept().setText(text));
+
+        assertThat(read.region()).isEqualTo(region);
+        assertThat(read.muscleId()).startsWith(muscle);
+    }
+
+    @Test
+    void threeTrunkMusclesOnBothSidesAreSixFor64647() {
+        List<DocumentedMuscle> muscles = new java.util.ArrayList<>();
+        for (String side : List.of("Left", "Right")) {
+            for (String name : List.of("rectus abdominis", "external oblique", "internal oblique")) {
+                muscles.add(read(new CodeableConcept().setText(side + " " + name)));
+            }
+        }
+
+        var derived = new org.chemoadvisor.rules.derive.MuscleCodeDerivation(RulePackLoader.loadBundled().codeSets())
+                .derive(muscles);
+
+        assertThat(derived.unitsByCode()).containsExactly(java.util.Map.entry("64647", 1));
+    }
+
+    @Test
     void aLimbMuscleWithoutSideIsUnspecifiedAndAnUnknownNameHasNoRegion() {
         assertThat(read(new CodeableConcept().setText("Biceps brachii")).region()).isEqualTo(Region.UNSPECIFIED_LIMB);
         DocumentedMuscle unknown = read(new CodeableConcept().setText("Left musculus ignotus"));

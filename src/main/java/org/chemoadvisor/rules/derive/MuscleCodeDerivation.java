@@ -17,7 +17,9 @@ import org.chemoadvisor.rulepack.CodeSets;
  * Derives the chemodenervation codes the documented muscles support (RULES.md, "Deriving codes
  * from documentation"): distinct muscles counted per limb, the limb with the most muscles is the
  * first limb (5+ muscles or 1-4), every other limb an add-on of its own tier (at most 3), trunk
- * and neck counted apart and never mixed into a limb. Codes come from the rule pack's code sets.
+ * and neck counted apart and never mixed into a limb. Every region counts distinct muscles per side: a
+ * limb is one side, and a trunk or neck muscle read with a side carries it in its id (left and right
+ * rectus abdominis are two; see muscles.csv). Codes come from the rule pack's code sets.
  */
 public final class MuscleCodeDerivation {
 
