@@ -8,6 +8,7 @@ import org.chemoadvisor.rules.chemo.Chemo04MoreThanFourLimbs;
 import org.chemoadvisor.rules.chemo.Chemo05DocumentationDisagreesWithCodes;
 import org.chemoadvisor.rules.chemo.Chemo06BilateralModifier;
 import org.chemoadvisor.rules.chemo.Chemo07TrunkCodesTogether;
+import org.chemoadvisor.rules.chemo.Chemo08MusclesNotPlaced;
 import org.chemoadvisor.rules.chemo.Chemo10GuidanceWithoutProcedure;
 import org.chemoadvisor.rules.chemo.Chemo11TwoGuidanceMethods;
 import org.chemoadvisor.rules.chemo.Chemo12GuidanceUnitsAboveCap;
@@ -47,6 +48,7 @@ public final class RuleCatalog {
                 new Chemo05DocumentationDisagreesWithCodes(),
                 new Chemo06BilateralModifier(),
                 new Chemo07TrunkCodesTogether(),
+                new Chemo08MusclesNotPlaced(),
                 // Guidance rules: CHEMO-14 first (with a guidance-inclusive procedure the guidance line
                 // is simply not reportable, which also answers CHEMO-10's missing primary), then 10, 11,
                 // 12, 13, 15 in ID order.

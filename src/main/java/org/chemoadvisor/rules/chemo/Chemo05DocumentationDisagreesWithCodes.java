@@ -1,7 +1,6 @@
 package org.chemoadvisor.rules.chemo;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chemoadvisor.facts.CodingFacts;
@@ -16,18 +15,21 @@ import org.chemoadvisor.rules.Rule;
 import org.chemoadvisor.rules.Severity;
 import org.chemoadvisor.rules.derive.DerivedCodes;
 import org.chemoadvisor.rules.derive.MuscleCodeDerivation;
+import org.chemoadvisor.rules.derive.UnplacedMuscles;
 
 /**
  * CHEMO-05: the documented muscles support other limb, trunk or neck codes than those billed or
  * ordered. Suggests the derived code set as one fix. Silent when no muscle is documented or none
- * can be placed; muscles it cannot place are named in an information finding and never counted.
+ * can be placed. Muscles it cannot place are CHEMO-08's: when placing them somewhere could make
+ * the documentation support the codes reported, the mismatch is not certain and this rule stays
+ * silent; when no placement could, it fires without a recode (the placed muscles alone may not be
+ * the whole story).
  */
 public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
 
     public static final String ID = "CHEMO-05";
     /** The problem this rule owns: the codes disagree with the documented muscles. */
     static final String KEY = "DOCUMENTED-MUSCLES";
-    static final String UNPLACED_KEY = "DOCUMENTED-MUSCLES-UNPLACED";
     static final String UNDATED_KEY = "DOCUMENTED-MUSCLES-UNDATED";
     /** The code sets whose codes the derivation decides. */
     static final List<String> DERIVED_SETS = List.of(CodeSets.LIMB_PRIMARY_1_TO_4, CodeSets.LIMB_PRIMARY_5_PLUS,
@@ -52,23 +54,20 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
         List<ServiceLine> billed = day.lines().stream()
                 .filter(line -> DERIVED_SETS.stream().anyMatch(set -> pack.codeSets().contains(set, line.code())))
                 .toList();
-        if (!derived.codes().isEmpty() && !billed.isEmpty() && !unitsByCode(billed).equals(derived.unitsByCode())) {
-            findings.add(disagreement(pack, billed, derived, Reported.verb(day)));
-        }
-        if (!derived.unplaced().isEmpty()) {
-            findings.add(unplaced(pack, derived.unplaced()));
+        Map<String, Integer> reported = LimbLines.unitsByCode(billed);
+        if (!derived.codes().isEmpty() && !billed.isEmpty() && !reported.equals(derived.unitsByCode())) {
+            if (derived.unplaced().isEmpty()) {
+                findings.add(disagreement(pack, billed, derived, Reported.verb(day), true));
+            } else if (!UnplacedMuscles.couldSupport(new MuscleCodeDerivation(pack.codeSets()),
+                    day.documentedMuscles(), reported)) {
+                findings.add(disagreement(pack, billed, derived, Reported.verb(day), false));
+            }
         }
         return findings;
     }
 
-    private static Map<String, Integer> unitsByCode(List<ServiceLine> lines) {
-        Map<String, Integer> units = new LinkedHashMap<>();
-        lines.forEach(line -> units.merge(line.code(), line.units(), Integer::sum));
-        return units;
-    }
-
     private static Finding disagreement(RulePack pack, List<ServiceLine> billed, DerivedCodes derived,
-            String verb) {
+            String verb, boolean allPlaced) {
         LimbCodes codes = new LimbCodes(pack);
         String billedText = describe(billed);
         return LimbFinding.of(ID)
@@ -82,8 +81,13 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
                         + codes.describe(codes.primary5plus()) + " or " + codes.describe(codes.primary1to4())
                         + "; every other limb is " + codes.describe(codes.addOn5plus()) + " or "
                         + codes.describe(codes.addOn1to4()) + ". Trunk and neck muscles are counted apart.")
-                .fix(Fix.fromDocumentation("Report " + derived.describe() + " as the documentation supports",
-                        CodeSetEdits.replace(billed, derived.codes(), derived::regionsOf)))
+                .paragraph("Not placed", allPlaced ? null : derived.unplaced().size() + " documented muscle(s) "
+                        + "could not be placed (see CHEMO-08); wherever they belong, the reported codes do not match.")
+                .fix(allPlaced
+                        ? Fix.fromDocumentation("Report " + derived.describe() + " as the documentation supports",
+                                CodeSetEdits.replace(billed, derived.codes(), derived::regionsOf))
+                        : Fix.advice("Place the muscles CHEMO-08 names (known name, side), then recode from the "
+                                + "documentation"))
                 .at(LimbLines.codePaths(billed))
                 .at(LimbLines.unitPaths(billed))
                 .key(KEY)
@@ -95,25 +99,6 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
     private static String summary(String billed, String derived) {
         String text = "Documented muscles support " + derived + ", not " + billed;
         return text.length() <= Finding.MAX_SUMMARY ? text : "Documented muscles support " + derived;
-    }
-
-    private static Finding unplaced(RulePack pack, List<DocumentedMuscle> muscles) {
-        List<String> names = muscles.stream().map(m -> m.name() + (m.region() == Region.UNSPECIFIED_LIMB
-                ? " (side not documented)" : " (not a known muscle)")).distinct().toList();
-        String summary = muscles.size() + (muscles.size() == 1 ? " documented muscle was" : " documented muscles were")
-                + " not counted: the service cannot place " + (muscles.size() == 1 ? "it" : "them");
-        return LimbFinding.of(ID)
-                .severity(Severity.INFORMATION)
-                .summary(summary)
-                .paragraph("What", "Not counted toward any limb, trunk or neck code: " + String.join(", ", names) + ".")
-                .paragraph("Why", "A muscle counts only when the muscle table knows it (by SNOMED CT code or name) "
-                        + "and, for a limb muscle, the side is documented (a laterality qualifier, a lateralized "
-                        + "concept, or left/right in the text).")
-                .fix(Fix.advice("Document the muscle by a known name or code, with its side"))
-                .at(muscles.stream().map(DocumentedMuscle::path).toList())
-                .key(UNPLACED_KEY)
-                .cite(pack.muscles().citation())
-                .build();
     }
 
     private static Finding undated(RulePack pack, List<DocumentedMuscle> muscles) {

@@ -62,7 +62,11 @@ final class LimbFinding {
     }
 
     /** Appends a Markdown paragraph headed by a bold label ("What", "Why", "Fix", "Source"). */
+    /** Appends a labelled paragraph; a null text adds nothing. */
     LimbFinding paragraph(String label, String text) {
+        if (text == null) {
+            return this;
+        }
         if (detail.length() > 0) {
             detail.append("\n\n");
         }

@@ -101,4 +101,11 @@ final class LimbLines {
         return "report one unit of " + line.code() + " as " + newCode + " (" + line.code() + " to "
                 + (line.units() - 1) + " units)";
     }
+
+    /** Units per code over the lines, in the order the codes first appear. */
+    static java.util.Map<String, Integer> unitsByCode(List<ServiceLine> lines) {
+        java.util.Map<String, Integer> units = new java.util.LinkedHashMap<>();
+        lines.forEach(line -> units.merge(line.code(), line.units(), Integer::sum));
+        return units;
+    }
 }

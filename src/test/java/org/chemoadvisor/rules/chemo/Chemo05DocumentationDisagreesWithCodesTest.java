@@ -118,7 +118,7 @@ class Chemo05DocumentationDisagreesWithCodesTest {
         List<Finding> findings = engine.evaluate(withUnknown);
 
         assertThat(findings).singleElement().satisfies(finding -> {
-            assertThat(finding.ruleId()).isEqualTo("CHEMO-05");
+            assertThat(finding.ruleId()).isEqualTo("CHEMO-08");
             assertThat(finding.severity()).isEqualTo(Severity.INFORMATION);
             assertThat(finding.detail()).contains("musculus ignotus");
             assertThat(finding.locations()).containsExactly("Procedure.bodySite[4]");
