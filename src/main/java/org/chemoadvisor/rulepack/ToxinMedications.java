@@ -13,8 +13,11 @@ import org.chemoadvisor.rules.Citation;
  */
 public final class ToxinMedications implements Versioned {
 
-    /** One name and the J-code it stands for. */
-    public record Entry(String name, String hcpcs, String source) {
+    /**
+     * One name, the J-code it stands for, and how many units of the drug one billing unit of that
+     * J-code is (J0586 is billed per 5 units, J0587 per 100): a line's quantity is billing units.
+     */
+    public record Entry(String name, String hcpcs, int drugUnitsPerBillingUnit, String source) {
     }
 
     private record Matcher(Pattern pattern, String hcpcs) {
@@ -42,6 +45,11 @@ public final class ToxinMedications implements Versioned {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         return matchers.stream().filter(m -> m.pattern().matcher(lower).find()).map(Matcher::hcpcs).findFirst();
+    }
+
+    /** Drug units in one billing unit of the J-code, when the table names it. */
+    public Optional<Integer> drugUnitsPerBillingUnit(String hcpcs) {
+        return entries.stream().filter(e -> e.hcpcs().equals(hcpcs)).map(Entry::drugUnitsPerBillingUnit).findFirst();
     }
 
     public List<Entry> entries() {

@@ -56,8 +56,10 @@ public final class Chemo22UnitsAboveMue implements Rule {
         }
         int units = GuidanceLines.units(lines);
         if (units > mue.maxUnits()) {
-            out.add(finding(day, mue, lines, units, GuidanceLines.reduceUnitsTo(lines, mue.maxUnits(), mue.code()),
-                    pack));
+            Fix fix = pack.codeSets().contains(CodeSets.TOXIN, mue.code())
+                    ? ToxinUnits.fix(mue, lines, units, pack)
+                    : GuidanceLines.reduceUnitsTo(lines, mue.maxUnits(), mue.code());
+            out.add(finding(day, mue, lines, units, fix, pack));
         }
     }
 
@@ -78,9 +80,10 @@ public final class Chemo22UnitsAboveMue implements Rule {
                 + "**Why:** the medically unlikely edit (adjudication indicator " + mue.adjudicationIndicator()
                 + ", " + indicatorMeaning(mue.adjudicationIndicator()) + ") caps the units a provider reports "
                 + scope + " for one patient. Rationale in the table: " + mue.rationale() + ".\n\n"
+                + ToxinUnits.paragraph(mue.code(), units, pack)
                 + "**Source:** " + pack.mue().citation() + ".";
         return new Finding(ID, GuidanceLines.severity(day, medicare, Severity.WARNING),
-                mue.code() + ": " + units + " units above the MUE of " + mue.maxUnits() + " " + scope,
+                mue.code() + ": " + units + " units reported, above its MUE of " + mue.maxUnits() + " " + scope,
                 detail,
                 List.of(pack.mue().citation()),
                 GuidanceLines.paths(lines, l -> l.paths().units()),

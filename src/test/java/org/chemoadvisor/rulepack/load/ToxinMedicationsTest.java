@@ -46,7 +46,7 @@ class ToxinMedicationsTest {
     @Test
     void rowWithoutSourceStopsLoadingNamingFileAndLine() throws IOException {
         Path file = dir.resolve("toxin-medications.csv");
-        Files.writeString(file, "name,hcpcs,source\nonabotulinumtoxinA,J0585,\n");
+        Files.writeString(file, "name,hcpcs,drug_units_per_billing_unit,source\nonabotulinumtoxinA,J0585,1,\n");
 
         assertThatThrownBy(() -> ToxinMedicationsReader.read(TableSource.file(file), new SharedValues()))
                 .isInstanceOf(RulePackLoadException.class)
@@ -56,7 +56,7 @@ class ToxinMedicationsTest {
     @Test
     void nameTooShortToRecogniseStopsLoading() throws IOException {
         Path file = dir.resolve("toxin-medications.csv");
-        Files.writeString(file, "name,hcpcs,source\nbo,J0585,a source\n");
+        Files.writeString(file, "name,hcpcs,drug_units_per_billing_unit,source\nbo,J0585,1,a source\n");
 
         assertThatThrownBy(() -> ToxinMedicationsReader.read(TableSource.file(file), new SharedValues()))
                 .hasMessageContaining("too short");
