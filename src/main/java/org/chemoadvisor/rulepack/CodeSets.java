@@ -37,6 +37,8 @@ public final class CodeSets implements Versioned {
     public static final String EVALUATION_MANAGEMENT = "evaluation-management";
     public static final String PROFESSIONAL_COMPONENT_MODIFIERS = "professional-component-modifiers";
     public static final String BILATERAL_MODIFIERS = "bilateral-modifiers";
+    /** RT and LT: two lines of a code with bilateral indicator 1 are one line with modifier 50. */
+    public static final String SIDE_MODIFIERS = "side-modifiers";
     public static final String TOXIN = "toxin";
     public static final String DISCARDED_DRUG_MODIFIERS = "discarded-drug-modifiers";
     public static final String OFFICE_POS = "office-pos";

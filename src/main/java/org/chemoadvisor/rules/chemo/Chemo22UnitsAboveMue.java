@@ -58,7 +58,8 @@ public final class Chemo22UnitsAboveMue implements Rule {
         if (units > mue.maxUnits()) {
             Fix fix = pack.codeSets().contains(CodeSets.TOXIN, mue.code())
                     ? ToxinUnits.fix(mue, lines, units, pack)
-                    : GuidanceLines.reduceUnitsTo(lines, mue.maxUnits(), mue.code());
+                    : BilateralUnits.fix(mue, lines, units, pack)
+                            .orElseGet(() -> GuidanceLines.reduceUnitsTo(lines, mue.maxUnits(), mue.code()));
             out.add(finding(day, mue, lines, units, fix, pack));
         }
     }

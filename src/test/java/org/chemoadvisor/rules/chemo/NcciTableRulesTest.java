@@ -160,4 +160,39 @@ class NcciTableRulesTest {
         assertThat(run(rule, Lines.on(profile).line("64642").line("64643"))).isEmpty();
         assertThat(run(rule, Lines.on(profile).line("64616").line("95874"))).isEmpty();
     }
+
+    // 64616: MUE 1 per day, MPFS bilateral surgery indicator 1
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void aRightAndALeftLineOf64616BecomeOneLineWithModifier50(PolicyProfile profile) {
+        List<Finding> findings = run(new Chemo22UnitsAboveMue(),
+                Lines.on(profile).line("64616", 1, "RT").line("64616", 1, "LT"));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.fix().actions()).containsExactly(new FixAction.RemoveLine(1),
+                    new FixAction.RemoveModifier(0, "RT"), new FixAction.AddModifier(0, "50"));
+            assertThat(f.fix().label()).contains("once with modifier 50").doesNotContain("reduce");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void twoUnitsOf64616OnOneLineAreOneUnitWith50IfBothSidesWereInjected(PolicyProfile profile) {
+        assertThat(run(new Chemo22UnitsAboveMue(), Lines.on(profile).line("64616", 2))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.fix().actions()).containsExactly(new FixAction.SetUnits(0, 1),
+                            new FixAction.AddModifier(0, "50"));
+                    assertThat(f.fix().label()).startsWith("If both sides were injected");
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void aCodeWithoutTheBilateralAdjustmentIsStillReducedToItsMue(PolicyProfile profile) {
+        // 64615 has bilateral indicator 2 (already both sides): two lines are simply one too many
+        assertThat(run(new Chemo22UnitsAboveMue(), Lines.on(profile).line("64615", 1, "RT").line("64615", 1, "LT")))
+                .singleElement().satisfies(f -> assertThat(f.fix().actions())
+                        .noneMatch(a -> a.equals(new FixAction.AddModifier(0, "50"))));
+        assertThat(run(new Chemo22UnitsAboveMue(), Lines.on(profile).line("64616", 1, "RT"))).isEmpty();
+    }
 }
