@@ -36,6 +36,13 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
             CodeSets.LIMB_ADDON_1_TO_4, CodeSets.LIMB_ADDON_5_PLUS, CodeSets.TRUNK_1_TO_5, CodeSets.TRUNK_6_PLUS,
             CodeSets.NECK);
 
+    /** The lines whose codes the documented muscles decide (limb, trunk and neck codes). */
+    static List<ServiceLine> derivedCodeLines(CodingFacts day, RulePack pack) {
+        return day.lines().stream()
+                .filter(line -> DERIVED_SETS.stream().anyMatch(set -> pack.codeSets().contains(set, line.code())))
+                .toList();
+    }
+
     @Override
     public String id() {
         return ID;
@@ -51,9 +58,7 @@ public final class Chemo05DocumentationDisagreesWithCodes implements Rule {
             return findings;
         }
         DerivedCodes derived = new MuscleCodeDerivation(pack.codeSets()).derive(day.documentedMuscles());
-        List<ServiceLine> billed = day.lines().stream()
-                .filter(line -> DERIVED_SETS.stream().anyMatch(set -> pack.codeSets().contains(set, line.code())))
-                .toList();
+        List<ServiceLine> billed = derivedCodeLines(day, pack);
         Map<String, Integer> reported = LimbLines.unitsByCode(billed);
         if (!derived.codes().isEmpty() && !billed.isEmpty() && !reported.equals(derived.unitsByCode())) {
             if (derived.unplaced().isEmpty()) {

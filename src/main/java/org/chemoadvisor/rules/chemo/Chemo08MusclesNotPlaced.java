@@ -41,10 +41,7 @@ public final class Chemo08MusclesNotPlaced implements Rule {
         if (derived.unplaced().isEmpty()) {
             return List.of();
         }
-        List<ServiceLine> reported = day.lines().stream()
-                .filter(line -> Chemo05DocumentationDisagreesWithCodes.DERIVED_SETS.stream()
-                        .anyMatch(set -> pack.codeSets().contains(set, line.code())))
-                .toList();
+        List<ServiceLine> reported = Chemo05DocumentationDisagreesWithCodes.derivedCodeLines(day, pack);
         Map<String, Integer> units = LimbLines.unitsByCode(reported);
         boolean unconfirmed = !reported.isEmpty() && !units.equals(derived.unitsByCode())
                 && UnplacedMuscles.couldSupport(derivation, day.documentedMuscles(), units);

@@ -23,7 +23,6 @@ import org.chemoadvisor.rules.Severity;
 public final class Chemo21PtpPairNeedsDistinctModifier implements Rule {
 
     public static final String ID = "CHEMO-21";
-    private static final int ALLOWED_WITH_MODIFIER = 1;
 
     @Override
     public String id() {
@@ -35,7 +34,7 @@ public final class Chemo21PtpPairNeedsDistinctModifier implements Rule {
         List<Finding> findings = new ArrayList<>();
         List<PtpEdit> edits = GuidanceLines.ptpEditsPresent(day, pack);
         for (PtpEdit edit : edits) {
-            if (edit.modifierIndicator() != ALLOWED_WITH_MODIFIER) {
+            if (!VisitPairs.allowsModifier(edit)) {
                 continue;
             }
             List<ServiceLine> unmarked = VisitPairs.isVisitPair(edit, pack)
