@@ -37,6 +37,11 @@ public final class CodeSets implements Versioned {
     public static final String EVALUATION_MANAGEMENT = "evaluation-management";
     public static final String PROFESSIONAL_COMPONENT_MODIFIERS = "professional-component-modifiers";
     public static final String BILATERAL_MODIFIERS = "bilateral-modifiers";
+    /**
+     * MPFS bilateral surgery indicator values on which modifier 50 is not used (0: no bilateral
+     * adjustment, 2: already bilateral, 9: concept does not apply).
+     */
+    public static final String BILATERAL_MODIFIER_NOT_APPLICABLE = "bilateral-modifier-not-applicable";
     /** RT and LT: two lines of a code with bilateral indicator 1 are one line with modifier 50. */
     public static final String SIDE_MODIFIERS = "side-modifiers";
     public static final String TOXIN = "toxin";

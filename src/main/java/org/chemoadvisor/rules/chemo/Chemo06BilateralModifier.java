@@ -2,6 +2,7 @@ package org.chemoadvisor.rules.chemo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.rulepack.CodeSets;
@@ -14,15 +15,16 @@ import org.chemoadvisor.rules.Rule;
 import org.chemoadvisor.rules.Severity;
 
 /**
- * CHEMO-06: the bilateral modifier (50) on a limb or trunk chemodenervation code. These codes
- * count limbs (or cover the trunk) themselves; the second limb is reported with an add-on code.
+ * CHEMO-06: the bilateral modifier (50) on a code it does not apply to: any code whose MPFS
+ * bilateral surgery indicator says so (0, 2 or 9, as data), and the limb and trunk codes, which
+ * count limbs (or cover the trunk) themselves so the second limb is reported with an add-on code.
  */
 public final class Chemo06BilateralModifier implements Rule {
 
     public static final String ID = "CHEMO-06";
 
-    /** MPFS bilateral surgery indicator meaning "bilateral adjustment does not apply". */
-    private static final String NOT_BILATERAL = "0";
+    /** MPFS bilateral surgery indicator meaning the code's value already covers both sides. */
+    private static final String ALREADY_BILATERAL = "2";
 
     @Override
     public String id() {
@@ -34,26 +36,34 @@ public final class Chemo06BilateralModifier implements Rule {
         LimbCodes codes = new LimbCodes(pack);
         List<Finding> findings = new ArrayList<>();
         for (ServiceLine line : day.lines()) {
-            if (!codes.in(CodeSets.LIMB_AND_TRUNK, line.code())) {
+            Optional<String> indicator = indicator(pack, line.code());
+            boolean notApplicable = indicator
+                    .filter(value -> codes.in(CodeSets.BILATERAL_MODIFIER_NOT_APPLICABLE, value)).isPresent();
+            if (!notApplicable && !codes.in(CodeSets.LIMB_AND_TRUNK, line.code())) {
                 continue;
             }
             for (String modifier : line.modifiers()) {
                 if (codes.in(CodeSets.BILATERAL_MODIFIERS, modifier)) {
-                    findings.add(finding(pack, codes, line, modifier));
+                    findings.add(finding(pack, codes, line, modifier, indicator));
                 }
             }
         }
         return findings;
     }
 
-    private static Finding finding(RulePack pack, LimbCodes codes, ServiceLine line, String modifier) {
+    private static Optional<String> indicator(RulePack pack, String code) {
+        return pack.mpfs().find(code).map(MpfsIndicator::bilateralSurgeryIndicator);
+    }
+
+    private static Finding finding(RulePack pack, LimbCodes codes, ServiceLine line, String modifier,
+            Optional<String> indicator) {
         String code = line.code();
         return LimbFinding.of(ID)
                 .severity(Severity.ERROR)
                 .summary("Modifier " + modifier + " does not apply to " + code + ": remove it"
-                        + secondLimb(codes, code))
+                        + secondLimb(codes, code, indicator))
                 .paragraph("What", codes.describe(code) + " carries modifier " + modifier + " (bilateral).")
-                .paragraph("Why", indicatorSentence(pack, code) + whyForCode(codes, code))
+                .paragraph("Why", indicatorSentence(codes, code, modifier, indicator) + whyForCode(codes, code))
                 .cite(pack.mpfs().citation())
                 .at(line.paths().modifier(line.modifierPosition(modifier)))
                 .key(LimbFinding.bilateralKey(code))
@@ -61,28 +71,41 @@ public final class Chemo06BilateralModifier implements Rule {
                 .build();
     }
 
-    private static String secondLimb(LimbCodes codes, String code) {
+    private static String secondLimb(LimbCodes codes, String code, Optional<String> indicator) {
         if (codes.isLimbAddOn(code)) {
             return " and count the second limb as one more unit";
         }
-        return codes.isLimbPrimary(code) ? " and report the second limb with " + codes.addOnOfSameTier(code) : "";
+        if (codes.isLimbPrimary(code)) {
+            return " and report the second limb with " + codes.addOnOfSameTier(code);
+        }
+        return indicator.filter(ALREADY_BILATERAL::equals).isPresent()
+                ? " (the code already covers both sides)" : "";
     }
 
-    private static String indicatorSentence(RulePack pack, String code) {
-        return pack.mpfs().find(code).map(MpfsIndicator::bilateralSurgeryIndicator)
-                .map(indicator -> "The Medicare fee schedule gives " + code + " bilateral surgery indicator "
-                        + indicator + (NOT_BILATERAL.equals(indicator)
-                        ? ": the bilateral payment adjustment and modifier 50 do not apply. " : ". "))
+    private static String indicatorSentence(LimbCodes codes, String code, String modifier,
+            Optional<String> indicator) {
+        return indicator.map(value -> "The Medicare fee schedule gives " + code + " bilateral surgery indicator "
+                + value + (codes.in(CodeSets.BILATERAL_MODIFIER_NOT_APPLICABLE, value)
+                ? ": " + meaning(value) + ", so modifier " + modifier + " is not used on it. " : ". "))
                 .orElse("");
     }
 
-    private static String whyForCode(LimbCodes codes, String code) {
-        if (!isLimb(codes, code)) {
-            return "The trunk code covers the trunk muscles on both sides in one unit.";
+    private static String meaning(String indicator) {
+        if (ALREADY_BILATERAL.equals(indicator)) {
+            return "its value already covers both sides";
         }
-        return "The limb codes count extremities: the first limb has its own code and each other limb is "
-                + "reported with an add-on (" + codes.addOn1to4() + " for 1-4 muscles, " + codes.addOn5plus()
-                + " for 5 or more).";
+        return "0".equals(indicator) ? "the bilateral payment adjustment does not apply"
+                : "the bilateral concept does not apply to it";
+    }
+
+    private static String whyForCode(LimbCodes codes, String code) {
+        if (isLimb(codes, code)) {
+            return "The limb codes count extremities: the first limb has its own code and each other limb is "
+                    + "reported with an add-on (" + codes.addOn1to4() + " for 1-4 muscles, " + codes.addOn5plus()
+                    + " for 5 or more).";
+        }
+        return codes.in(CodeSets.LIMB_AND_TRUNK, code)
+                ? "The trunk code covers the trunk muscles on both sides in one unit." : "";
     }
 
     private static Fix fix(LimbCodes codes, ServiceLine line, String modifier) {

@@ -63,6 +63,32 @@ class Chemo06BilateralModifierTest {
 
     @ParameterizedTest
     @EnumSource(PolicyProfile.class)
+    void bilateralModifierOnTheMigraineCodeIsAnErrorBecauseItIsAlreadyBilateral(PolicyProfile profile) {
+        List<Finding> findings = rule.evaluate(Lines.on(profile).line("64615", 1, "50").facts(), pack);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.summary()).contains("already covers both sides");
+            assertThat(finding.detail()).contains("bilateral surgery indicator 2");
+            assertThat(finding.locations()).containsExactly("Claim.item[0].modifier[0]");
+            assertThat(finding.fix().actions()).containsExactly(new FixAction.RemoveModifier(0, "50"));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
+    void bilateralModifierOnAnyCodeWhoseIndicatorExcludesItIsAnError(PolicyProfile profile) {
+        Finding visit = rule.evaluate(Lines.on(profile).line("99213", 1, "50").facts(), pack).get(0);
+        Finding drug = rule.evaluate(Lines.on(profile).line("J0585", 100, "JZ", "50").facts(), pack).get(0);
+
+        assertThat(visit.detail()).contains("bilateral surgery indicator 0");
+        assertThat(drug.detail()).contains("bilateral surgery indicator 9")
+                .contains("the bilateral concept does not apply");
+        assertThat(drug.locations()).containsExactly("Claim.item[0].modifier[1]");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyProfile.class)
     void staysSilentWhereModifier50IsNotTheProblem(PolicyProfile profile) {
         assertThat(rule.evaluate(Lines.on(profile).line("64616", 1, "50").facts(), pack)).isEmpty();
         assertThat(rule.evaluate(Lines.on(profile).line("64644", 1, "LT").line("64645", 1, "RT").facts(), pack))
