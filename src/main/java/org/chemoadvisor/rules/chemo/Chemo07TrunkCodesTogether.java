@@ -2,6 +2,7 @@ package org.chemoadvisor.rules.chemo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.facts.Region;
@@ -40,32 +41,56 @@ public final class Chemo07TrunkCodesTogether implements Rule {
             return List.of();
         }
         long documented = documentedTrunkMuscles(day);
-        String keep = codeToKeep(codes, documented, upper);
-        ServiceLine kept = trunk.stream().filter(line -> line.code().equals(keep)).findFirst().orElse(trunk.get(0));
+        Optional<String> keep = codeToKeep(codes, documented, upper, lower);
         LimbFinding finding = LimbFinding.of(ID)
                 .severity(Severity.ERROR)
-                .summary("The trunk is reported once a day: report it as " + keep + " x 1")
+                .summary("The trunk is reported once a day: " + keep.map(code -> "report it as " + code + " x 1")
+                        .orElse("report one trunk code, chosen by the number of trunk muscles injected"))
                 .paragraph("What", "Trunk codes are reported " + LimbLines.units(trunk) + " times on this date of "
                         + "service: " + LimbLines.tally(codes.trunk6plus(), upper, codes.trunk1to5(), lower) + ".")
                 .paragraph("Why", codes.describe(codes.trunk1to5()) + " and " + codes.describe(codes.trunk6plus())
                         + " are tiers of one service: all trunk muscles injected that day are counted once, and "
                         + "the count picks the code.")
-                .paragraph("Keep", documented > 0
-                        ? documented + " distinct trunk muscles are documented, which makes " + keep + "."
-                        : "No trunk muscles are documented; " + keep + " is kept, but the documented muscle count "
-                        + "decides (" + codes.trunk1to5() + " for 1-5, " + codes.trunk6plus() + " for 6 or more).")
-                .at(locations(trunk, kept, keep))
-                .fix(new Fix("Report the trunk once, as " + keep + " x 1", actions(trunk, kept, keep)));
+                .paragraph("Keep", keepSentence(codes, documented, keep));
+        if (keep.isPresent()) {
+            String code = keep.get();
+            ServiceLine kept = trunk.stream().filter(line -> line.code().equals(code)).findFirst()
+                    .orElse(trunk.get(0));
+            finding.at(locations(trunk, kept, code))
+                    .fix(new Fix("Report the trunk once, as " + code + " x 1", actions(trunk, kept, code)));
+        } else {
+            finding.at(trunk.stream().map(line -> line.paths().code()).toList())
+                    .fix(Fix.advice("Keep one trunk code x 1: " + countChoice(codes)));
+        }
         finding.citeTiers(day, pack, codes.trunk1to5(), lower, codes.trunk6plus(), upper);
         return List.of(finding.build());
     }
 
-    /** The documented muscle count decides; without it the higher tier billed is kept for review. */
-    private static String codeToKeep(LimbCodes codes, long documentedMuscles, List<ServiceLine> upper) {
+    /**
+     * The documented muscle count decides. Without it, a single trunk code billed is kept (only its
+     * units are wrong); with both billed nothing tells which is right, so neither is picked.
+     */
+    private static Optional<String> codeToKeep(LimbCodes codes, long documentedMuscles, List<ServiceLine> upper,
+            List<ServiceLine> lower) {
         if (documentedMuscles > 0) {
-            return documentedMuscles >= TRUNK_UPPER_TIER_MUSCLES ? codes.trunk6plus() : codes.trunk1to5();
+            return Optional.of(documentedMuscles >= TRUNK_UPPER_TIER_MUSCLES ? codes.trunk6plus() : codes.trunk1to5());
         }
-        return upper.isEmpty() ? codes.trunk1to5() : codes.trunk6plus();
+        if (upper.isEmpty() == lower.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(upper.isEmpty() ? codes.trunk1to5() : codes.trunk6plus());
+    }
+
+    private static String keepSentence(LimbCodes codes, long documented, Optional<String> keep) {
+        if (documented > 0) {
+            return documented + " distinct trunk muscles are documented, which makes " + keep.orElseThrow() + ".";
+        }
+        return "No trunk muscles are documented, so the documented muscle count decides: " + countChoice(codes) + ".";
+    }
+
+    private static String countChoice(LimbCodes codes) {
+        return codes.trunk1to5() + " for 1-5 trunk muscles, " + codes.trunk6plus() + " for "
+                + TRUNK_UPPER_TIER_MUSCLES + " or more";
     }
 
     private static long documentedTrunkMuscles(CodingFacts day) {

@@ -25,14 +25,17 @@ class Chemo07TrunkCodesTogetherTest {
 
     @ParameterizedTest
     @EnumSource(PolicyProfile.class)
-    void bothTrunkCodesAreAnErrorAndWithoutDocumentationTheUpperTierIsKept(PolicyProfile profile) {
+    void bothTrunkCodesWithoutDocumentedMusclesAreAnErrorThatPicksNeitherTier(PolicyProfile profile) {
         List<Finding> findings = rule.evaluate(Lines.on(profile).line("64646").line("64647").facts(), pack);
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.ruleId()).isEqualTo("CHEMO-07");
             assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-            assertThat(finding.locations()).containsExactly("Claim.item[0].productOrService");
-            assertThat(finding.fix().actions()).containsExactly(new FixAction.RemoveLine(0));
+            assertThat(finding.summary()).doesNotContain("report it as");
+            assertThat(finding.locations()).containsExactly(
+                    "Claim.item[1].productOrService", "Claim.item[0].productOrService");
+            assertThat(finding.fix().actions()).isEmpty();
+            assertThat(finding.fix().label()).contains("64646 for 1-5 trunk muscles, 64647 for 6 or more");
             assertThat(finding.problemKeys()).containsExactly("PTP:64646+64647");
             assertThat(finding.citations()).containsExactly(pack.ptp().citation());
             assertThat(finding.detail()).contains("documented muscle count decides")

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.facts.Region;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rulepack.load.RulePackLoader;
 import org.chemoadvisor.rules.Finding;
@@ -54,10 +55,11 @@ class FixesResolveTheirFindingsTest {
                         l -> l.line("64644").line("64645", 1, "50")),
                 new Case("64646-50", new Chemo06BilateralModifier(), l -> l.line("64646", 1, "50")),
                 new Case("64643-LT-50", new Chemo06BilateralModifier(), l -> l.line("64643", 1, "LT", "50")),
-                new Case("64646 + 64647", new Chemo07TrunkCodesTogether(), l -> l.line("64646").line("64647")),
+                new Case("64646 + 64647, 2 trunk muscles", new Chemo07TrunkCodesTogether(),
+                        l -> l.line("64646").line("64647").muscles(Region.TRUNK, "rectus-abdominis-left", "rectus-abdominis-right")),
                 new Case("64647 x2", new Chemo07TrunkCodesTogether(), l -> l.line("64647", 2)),
                 new Case("64646 x2 + 64647", new Chemo07TrunkCodesTogether(),
-                        l -> l.line("64646", 2).line("64647")));
+                        l -> l.line("64646", 2).line("64647").muscles(Region.TRUNK, "a", "b", "c", "d", "e", "f")));
         return cases.stream().flatMap(c -> Stream.of(PolicyProfile.values()).map(p -> Arguments.of(c, p)));
     }
 
