@@ -2,6 +2,8 @@ package org.chemoadvisor.rules.chemo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.rulepack.MueEdit;
@@ -11,6 +13,8 @@ import org.chemoadvisor.rules.Fix;
 import org.chemoadvisor.rules.FixAction;
 import org.chemoadvisor.rules.Rule;
 import org.chemoadvisor.rules.Severity;
+import org.chemoadvisor.rules.derive.DerivedCodes;
+import org.chemoadvisor.rules.derive.MuscleCodeDerivation;
 
 /**
  * CHEMO-04: more limbs than a patient has. The add-on limb codes (64643, 64645) together count at
@@ -40,25 +44,19 @@ public final class Chemo04MoreThanFourLimbs implements Rule {
         if (lowerUnits + upperUnits <= MAX_ADD_ON_LIMBS && !lowerOverMue && !upperOverMue) {
             return List.of();
         }
-        int upperTarget = Math.min(upperUnits, cap(pack, codes.addOn5plus()));
-        int lowerTarget = lowerTarget(Math.min(lowerUnits, cap(pack, codes.addOn1to4())), upperTarget);
-        upperTarget = Math.min(upperTarget, MAX_ADD_ON_LIMBS - lowerTarget);
-        List<FixAction> actions = new ArrayList<>(reduceTo(lower, lowerTarget));
-        actions.addAll(reduceTo(upper, upperTarget));
         List<ServiceLine> addOns = new ArrayList<>(lower);
         addOns.addAll(upper);
         LimbFinding finding = LimbFinding.of(ID)
                 .severity(Severity.ERROR)
                 .summary("Add-on limb units total " + (lowerUnits + upperUnits) + ", but at most "
                         + MAX_ADD_ON_LIMBS + " limbs follow the first: reduce to the limbs injected")
-                .paragraph("What", codes.describe(codes.addOn1to4()) + " x " + lowerUnits + " and "
-                        + codes.describe(codes.addOn5plus()) + " x " + upperUnits + " on this date of service.")
+                .paragraph("What", LimbLines.tally(codes.addOn5plus(), upper, codes.addOn1to4(), lower)
+                        + " on this date of service.")
                 .paragraph("Why", "A patient has four limbs: one is reported with a first-limb code, so at most "
                         + MAX_ADD_ON_LIMBS + " units of the add-on limb codes together. " + mueSentence(pack, codes))
                 .cite(pack.mue().citation())
                 .at(LimbLines.unitPaths(addOns))
-                .fix(new Fix("Reduce to the limbs injected: " + codes.addOn1to4() + " x " + lowerTarget + ", "
-                        + codes.addOn5plus() + " x " + upperTarget, actions));
+                .fix(fix(day, pack, codes, lower, upper));
         if (lowerOverMue) {
             finding.key(LimbFinding.mueKey(codes.addOn1to4()));
         }
@@ -69,11 +67,58 @@ public final class Chemo04MoreThanFourLimbs implements Rule {
     }
 
     /**
-     * The 1-4 muscle add-on gives way first, so the more extensive limbs stay reported; the coder
-     * still confirms against the documentation.
+     * Which limbs to drop is only known from the documentation: with every documented muscle placed,
+     * the add-on units the muscles support are the target; with one add-on code billed, only its
+     * units are cut; otherwise the coder decides and no edit is guessed.
      */
-    private static int lowerTarget(int lowerCapped, int upperCapped) {
-        return Math.max(0, Math.min(lowerCapped, MAX_ADD_ON_LIMBS - upperCapped));
+    private static Fix fix(CodingFacts day, RulePack pack, LimbCodes codes, List<ServiceLine> lower,
+            List<ServiceLine> upper) {
+        Optional<Map<String, Integer>> documented = documentedAddOnUnits(day, pack, codes);
+        int lowerTarget;
+        int upperTarget;
+        if (documented.isPresent()) {
+            lowerTarget = documented.get().getOrDefault(codes.addOn1to4(), 0);
+            upperTarget = documented.get().getOrDefault(codes.addOn5plus(), 0);
+        } else if (lower.isEmpty() || upper.isEmpty()) {
+            lowerTarget = Math.min(LimbLines.units(lower), Math.min(cap(pack, codes.addOn1to4()), MAX_ADD_ON_LIMBS));
+            upperTarget = Math.min(LimbLines.units(upper), Math.min(cap(pack, codes.addOn5plus()), MAX_ADD_ON_LIMBS));
+        } else {
+            return Fix.advice("Report at most " + MAX_ADD_ON_LIMBS + " add-on limbs, the ones injected: "
+                    + codes.addOn1to4() + " for each with 1-4 muscles, " + codes.addOn5plus()
+                    + " for each with 5 or more");
+        }
+        if (lowerTarget > LimbLines.units(lower) || upperTarget > LimbLines.units(upper)
+                || lowerTarget + upperTarget == LimbLines.units(lower) + LimbLines.units(upper)) {
+            // The documentation moves units between tiers: that recode is CHEMO-05's advice.
+            return Fix.advice("Report at most " + MAX_ADD_ON_LIMBS + " add-on limbs, as documented");
+        }
+        List<FixAction> actions = new ArrayList<>(reduceTo(lower, lowerTarget));
+        actions.addAll(reduceTo(upper, upperTarget));
+        List<String> changes = new ArrayList<>();
+        change(changes, codes.addOn1to4(), LimbLines.units(lower), lowerTarget);
+        change(changes, codes.addOn5plus(), LimbLines.units(upper), upperTarget);
+        String edits = String.join(", ", changes);
+        return new Fix(documented.isPresent() ? "As documented: " + edits
+                : Character.toUpperCase(edits.charAt(0)) + edits.substring(1), actions);
+    }
+
+    /** The add-on units the documented muscles support, when all are placed and they fit four limbs. */
+    private static Optional<Map<String, Integer>> documentedAddOnUnits(CodingFacts day, RulePack pack,
+            LimbCodes codes) {
+        if (day.documentedMuscles().isEmpty()) {
+            return Optional.empty();
+        }
+        DerivedCodes derived = new MuscleCodeDerivation(pack.codeSets()).derive(day.documentedMuscles());
+        Map<String, Integer> units = derived.unitsByCode();
+        int addOns = units.getOrDefault(codes.addOn1to4(), 0) + units.getOrDefault(codes.addOn5plus(), 0);
+        return derived.unplaced().isEmpty() && addOns <= MAX_ADD_ON_LIMBS ? Optional.of(units) : Optional.empty();
+    }
+
+    private static void change(List<String> changes, String code, int units, int target) {
+        if (target == units) {
+            return;
+        }
+        changes.add(target == 0 ? "remove " + code : "report " + code + " x " + target);
     }
 
     private static int cap(RulePack pack, String code) {

@@ -45,11 +45,18 @@ class FixesResolveTheirFindingsTest {
                 new Case("64642, 64642", new Chemo03MoreThanOnePrimaryLimb(), l -> l.line("64642").line("64642")),
                 new Case("64642 x2 + 64644 x2", new Chemo03MoreThanOnePrimaryLimb(),
                         l -> l.line("64642", 2).line("64644", 2)),
-                new Case("64643 x2 + 64645 x2", new Chemo04MoreThanFourLimbs(),
-                        l -> l.line("64644").line("64643", 2).line("64645", 2)),
+                new Case("64643 x2 + 64645 x2, four limbs documented", new Chemo04MoreThanFourLimbs(),
+                        l -> l.line("64644").line("64643", 2).line("64645", 2)
+                                .muscles(Region.RIGHT_UPPER_LIMB, "a", "b", "c", "d", "e")
+                                .muscles(Region.LEFT_UPPER_LIMB, "a", "b", "c", "d", "e")
+                                .muscles(Region.RIGHT_LOWER_LIMB, "a").muscles(Region.LEFT_LOWER_LIMB, "a")),
                 new Case("64645 x4", new Chemo04MoreThanFourLimbs(), l -> l.line("64644").line("64645", 4)),
                 new Case("64643, 64643, 64645 x3", new Chemo04MoreThanFourLimbs(),
-                        l -> l.line("64643").line("64643").line("64645", 3)),
+                        l -> l.line("64643").line("64643").line("64645", 3)
+                                .muscles(Region.RIGHT_UPPER_LIMB, "a", "b", "c", "d", "e", "f")
+                                .muscles(Region.LEFT_UPPER_LIMB, "a", "b", "c", "d", "e")
+                                .muscles(Region.RIGHT_LOWER_LIMB, "a", "b", "c", "d", "e")
+                                .muscles(Region.LEFT_LOWER_LIMB, "a", "b", "c", "d", "e")),
                 new Case("64642-50", new Chemo06BilateralModifier(), l -> l.line("64642", 1, "50")),
                 new Case("64644 + 64645-50", new Chemo06BilateralModifier(),
                         l -> l.line("64644").line("64645", 1, "50")),
