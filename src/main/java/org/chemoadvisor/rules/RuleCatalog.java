@@ -23,6 +23,7 @@ import org.chemoadvisor.rules.chemo.Chemo24DistinctModifierOnVisitPair;
 import org.chemoadvisor.rules.chemo.Chemo30ToxinDiscardedDrugModifier;
 import org.chemoadvisor.rules.chemo.Chemo31NoSupportingDiagnosis;
 import org.chemoadvisor.rules.chemo.Chemo32NoToxinDrugLineInOffice;
+import org.chemoadvisor.rules.chemo.Chemo34ToxinBilledAtFacility;
 import org.chemoadvisor.rules.chemo.Chemo35DiagnosisNotValidOnDateOfService;
 import org.chemoadvisor.rules.chemo.Chemo36DiagnosisForAnotherSite;
 
@@ -70,6 +71,7 @@ public final class RuleCatalog {
                 new Chemo30ToxinDiscardedDrugModifier(),
                 new Chemo31NoSupportingDiagnosis(),
                 new Chemo32NoToxinDrugLineInOffice(),
+                new Chemo34ToxinBilledAtFacility(),
                 new Chemo35DiagnosisNotValidOnDateOfService(),
                 new Chemo36DiagnosisForAnotherSite()
         );
