@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param undatedMuscles     on one day's facts: muscles that cannot be placed in time (no date on facts
  *                           spanning several dates of service, or dated on a day with no line); reported,
  *                           never counted. Adapters leave it empty: the engine fills it
+ * @param otherDays          services on other dates: from the record (earlier procedures), set by the
+ *                           adapters; on one day's facts the engine adds the lines of the other days
  */
 public record CodingFacts(
         List<ServiceLine> lines,
@@ -23,19 +25,21 @@ public record CodingFacts(
         PolicyProfile profile,
         List<DocumentedMuscle> documentedMuscles,
         boolean professional,
-        List<DocumentedMuscle> undatedMuscles) {
+        List<DocumentedMuscle> undatedMuscles,
+        List<OtherDayService> otherDays) {
 
     public CodingFacts {
         lines = List.copyOf(lines);
         diagnoses = List.copyOf(diagnoses == null ? List.of() : diagnoses);
         documentedMuscles = List.copyOf(documentedMuscles == null ? List.of() : documentedMuscles);
         undatedMuscles = List.copyOf(undatedMuscles == null ? List.of() : undatedMuscles);
+        otherDays = List.copyOf(otherDays == null ? List.of() : otherDays);
         Objects.requireNonNull(profile, "profile");
     }
 
     public CodingFacts(List<ServiceLine> lines, List<Diagnosis> diagnoses, String placeOfService,
             PolicyProfile profile, List<DocumentedMuscle> documentedMuscles, boolean professional) {
-        this(lines, diagnoses, placeOfService, profile, documentedMuscles, professional, List.of());
+        this(lines, diagnoses, placeOfService, profile, documentedMuscles, professional, List.of(), List.of());
     }
 
     public static CodingFacts of(PolicyProfile profile, List<ServiceLine> lines, List<Diagnosis> diagnoses,
@@ -51,17 +55,31 @@ public record CodingFacts(
     /** A copy holding only the given lines (indexes preserved). */
     public CodingFacts withLines(List<ServiceLine> subset) {
         return new CodingFacts(subset, diagnoses, placeOfService, profile, documentedMuscles, professional,
-                undatedMuscles);
+                undatedMuscles, otherDays);
     }
 
-    /** One day's facts: its lines, the muscles counted with them and those that cannot be placed in time. */
+    /**
+     * One day's facts: its lines, the muscles counted with them, those that cannot be placed in time,
+     * and the services of other days (the record's and the other dates' lines).
+     */
     public CodingFacts forDay(List<ServiceLine> dayLines, List<DocumentedMuscle> dayMuscles,
-            List<DocumentedMuscle> unplacedInTime) {
-        return new CodingFacts(dayLines, diagnoses, placeOfService, profile, dayMuscles, professional, unplacedInTime);
+            List<DocumentedMuscle> unplacedInTime, List<ServiceLine> otherDayLines) {
+        List<OtherDayService> others = new java.util.ArrayList<>(otherDays);
+        otherDayLines.forEach(line -> others.add(OtherDayService.of(line)));
+        return new CodingFacts(dayLines, diagnoses, placeOfService, profile, dayMuscles, professional, unplacedInTime,
+                others);
+    }
+
+    /** A copy that also knows these services from the patient's record. */
+    public CodingFacts withRecord(List<OtherDayService> fromRecord) {
+        List<OtherDayService> others = new java.util.ArrayList<>(otherDays);
+        others.addAll(fromRecord);
+        return new CodingFacts(lines, diagnoses, placeOfService, profile, documentedMuscles, professional,
+                undatedMuscles, others);
     }
 
     public CodingFacts withProfile(PolicyProfile other) {
         return new CodingFacts(lines, diagnoses, placeOfService, other, documentedMuscles, professional,
-                undatedMuscles);
+                undatedMuscles, otherDays);
     }
 }

@@ -54,6 +54,10 @@ public final class CodeSets implements Versioned {
     public static final String DRUG_LINE_EXPECTED = "drug-line-expected";
     /** One ISO date: the first date of service on which toxin lines need JW or JZ. */
     public static final String DISCARDED_DRUG_POLICY_START = "discarded-drug-policy-start";
+    /** One number: the fewest days between two chemodenervations of one treatment region (a payer policy setting). */
+    public static final String REINJECTION_MINIMUM_DAYS = "reinjection-minimum-days";
+    /** Modifiers that make an E/M in a procedure's postoperative (global) period separately payable (24). */
+    public static final String POSTOPERATIVE_EM_MODIFIERS = "postoperative-em-modifiers";
     /** ICD-10-CM prefixes (no dots) that alone support limb or trunk chemodenervation. */
     public static final String SUPPORTING_DIAGNOSIS = "supporting-diagnosis";
     /** ICD-10-CM prefixes that support it only together with a {@link #MUSCLE_SPASM_DIAGNOSIS}. */
@@ -139,6 +143,13 @@ public final class CodeSets implements Versioned {
             }
         }
         return false;
+    }
+
+    /** The names of the sets that start with the prefix (e.g. the treatment regions), sorted. */
+    public java.util.SortedSet<String> namesStartingWith(String prefix) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        sets.keySet().stream().filter(name -> name.startsWith(prefix)).forEach(names::add);
+        return names;
     }
 
     public Set<String> names() {

@@ -26,6 +26,8 @@ import org.chemoadvisor.rules.chemo.Chemo32NoToxinDrugLineInOffice;
 import org.chemoadvisor.rules.chemo.Chemo34ToxinBilledAtFacility;
 import org.chemoadvisor.rules.chemo.Chemo35DiagnosisNotValidOnDateOfService;
 import org.chemoadvisor.rules.chemo.Chemo36DiagnosisForAnotherSite;
+import org.chemoadvisor.rules.chemo.Chemo40VisitInGlobalPeriod;
+import org.chemoadvisor.rules.chemo.Chemo41ReinjectionTooSoon;
 
 /**
  * All rules, in precedence order: specific rules (CHEMO-01 to 15) before the general table
@@ -73,7 +75,10 @@ public final class RuleCatalog {
                 new Chemo32NoToxinDrugLineInOffice(),
                 new Chemo34ToxinBilledAtFacility(),
                 new Chemo35DiagnosisNotValidOnDateOfService(),
-                new Chemo36DiagnosisForAnotherSite()
+                new Chemo36DiagnosisForAnotherSite(),
+                // rules across dates of service (CHEMO-40 ..): other days of the claim and the patient's record
+                new Chemo40VisitInGlobalPeriod(),
+                new Chemo41ReinjectionTooSoon()
         );
     }
 }

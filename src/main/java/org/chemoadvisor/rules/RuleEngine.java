@@ -102,7 +102,13 @@ public final class RuleEngine {
             withUndated.sort(Comparator.comparingInt(ServiceLine::index));
             List<DocumentedMuscle> muscles = facts.documentedMuscles().stream()
                     .filter(m -> date.equals(m.date()) || (m.date() == null && singleDay)).toList();
-            days.add(facts.forDay(withUndated, muscles, days.isEmpty() ? unplacedInTime : List.of()));
+            List<ServiceLine> otherDays = new ArrayList<>();
+            groups.forEach((other, otherLines) -> {
+                if (!other.equals(date)) {
+                    otherDays.addAll(otherLines);
+                }
+            });
+            days.add(facts.forDay(withUndated, muscles, days.isEmpty() ? unplacedInTime : List.of(), otherDays));
         });
         return days;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.Diagnosis;
 import org.chemoadvisor.facts.DocumentedMuscle;
+import org.chemoadvisor.facts.OtherDayService;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.facts.Region;
 import org.chemoadvisor.facts.ServiceLine;
@@ -25,6 +26,7 @@ public final class Lines {
     private final List<Diagnosis> diagnoses = new ArrayList<>();
     private String placeOfService = "11";
     private final List<DocumentedMuscle> muscles = new ArrayList<>();
+    private final List<OtherDayService> record = new ArrayList<>();
 
     private Lines(PolicyProfile profile) {
         this.profile = profile;
@@ -84,7 +86,13 @@ public final class Lines {
         return this;
     }
 
+    /** An earlier service from the patient's record (a Procedure performed on that date). */
+    public Lines fromRecord(String code, LocalDate date) {
+        record.add(OtherDayService.fromRecord(code, date, "Procedure/earlier-" + record.size()));
+        return this;
+    }
+
     public CodingFacts facts() {
-        return new CodingFacts(lines, diagnoses, placeOfService, profile, muscles, true);
+        return new CodingFacts(lines, diagnoses, placeOfService, profile, muscles, true).withRecord(record);
     }
 }
