@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
 import org.chemoadvisor.cdshooks.adapt.FactsAssembler;
+import org.chemoadvisor.cdshooks.adapt.ProcedureLines;
 import org.chemoadvisor.cdshooks.api.Card;
 import org.chemoadvisor.cdshooks.api.CdsRequest;
 import org.chemoadvisor.cdshooks.api.CdsResponse;
@@ -73,14 +74,17 @@ public class CdsHooksService {
             return CdsResponse.empty();
         }
         HookData data = reader.supportingData(hook, service, request, lines, deadline);
-        CodingFacts codingFacts = facts.facts(lines, data.conditions(), data.coverages());
+        CodingFacts codingFacts = facts.facts(lines, data.conditions(), data.coverages())
+                .withRecord(ProcedureLines.record(data.history(), lines));
         List<Finding> findings = engine.evaluate(codingFacts,
                 packs.forPayers(FactsAssembler.payerKeys(data.coverages())));
         if (hook == Hook.ORDER_SELECT) {
             findings = SelectionFocus.focus(findings, lines, data.selections());
         }
-        List<Card> notices = data.unavailable().isEmpty() ? List.of()
-                : List.of(DataNotice.card(renderer, data.unavailable(), codingFacts.profile()));
+        // Without history only the re-injection and global-period checks lose sight: logged, no card.
+        List<String> missing = data.unavailable().stream().filter(key -> !HookDataReader.HISTORY.equals(key)).toList();
+        List<Card> notices = missing.isEmpty() ? List.of()
+                : List.of(DataNotice.card(renderer, missing, codingFacts.profile()));
         AnswerCards.Answer answer = answerCards.cards(findings, lines, notices);
         List<IssuedCard> issued = new ArrayList<>(answer.findings().size());
         List<String> ruleIds = new ArrayList<>(answer.findings().size());

@@ -11,9 +11,11 @@ import org.hl7.fhir.r4.model.Resource;
  * @param lines        the orders or documented Procedures as service lines
  * @param conditions   Conditions (empty when none or unavailable)
  * @param coverages    Coverages (empty when none or unavailable)
+ * @param history      the patient's earlier chemodenervation Procedures (empty when none or unavailable)
  * @param unavailable  prefetch keys that could be got neither from prefetch nor from fhirServer
  * @param selections   for order-select, the selected orders' references; empty otherwise
  */
-record HookData(AdaptedLines lines, List<Resource> conditions, List<Resource> coverages, List<String> unavailable,
+record HookData(AdaptedLines lines, List<Resource> conditions, List<Resource> coverages, List<Resource> history,
+        List<String> unavailable,
         Set<String> selections) {
 }

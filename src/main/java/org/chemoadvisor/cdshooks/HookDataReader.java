@@ -29,6 +29,8 @@ class HookDataReader {
     static final String PROCEDURES = "procedures";
     static final String CONDITIONS = "conditions";
     static final String COVERAGE = "coverage";
+    /** Recent chemodenervation Procedures (CHEMO-40, CHEMO-41); without them those rules see no history. */
+    static final String HISTORY = "history";
 
     private final FhirJson fhirJson;
     private final PrefetchResolver prefetch;
@@ -71,11 +73,12 @@ class HookDataReader {
         List<String> unavailable = new ArrayList<>();
         List<Resource> conditions = optional(service, request, CONDITIONS, deadline, unavailable);
         List<Resource> coverages = optional(service, request, COVERAGE, deadline, unavailable);
+        List<Resource> history = optional(service, request, HISTORY, deadline, unavailable);
         Set<String> selections = new LinkedHashSet<>();
         if (hook == Hook.ORDER_SELECT) {
             request.context().get("selections").forEach(node -> selections.add(node.asText()));
         }
-        return new HookData(lines, conditions, coverages, unavailable, selections);
+        return new HookData(lines, conditions, coverages, history, unavailable, selections);
     }
 
     private List<Resource> optional(CdsServiceDefinition service, CdsRequest request, String key,

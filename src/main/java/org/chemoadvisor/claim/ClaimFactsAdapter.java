@@ -75,7 +75,7 @@ public class ClaimFactsAdapter {
         }
         CodingFacts facts = new CodingFacts(lines, diagnoses, commonPlaceOfService(lines), profile,
                 ClaimProcedureMuscles.read(claim, references, bodySites, claimDate),
-                isProfessional(claim));
+                isProfessional(claim)).withRecord(ClaimRecordProcedures.read(claim, references));
         return new AdaptedClaim(facts, notes);
     }
 

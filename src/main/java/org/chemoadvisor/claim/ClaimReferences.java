@@ -1,6 +1,8 @@
 package org.chemoadvisor.claim;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -78,6 +80,17 @@ final class ClaimReferences {
             return root() + claimExpression.substring("Claim".length());
         }
         return claimExpression;
+    }
+
+    /** The Bundle's entries whose resource is of the type, in order; none for a Claim sent alone. */
+    <T extends Resource> List<Located> entries(Class<T> type) {
+        List<Located> found = new ArrayList<>();
+        for (int j = 0; bundle != null && j < bundle.getEntry().size(); j++) {
+            if (type.isInstance(bundle.getEntry().get(j).getResource())) {
+                found.add(located(j));
+            }
+        }
+        return found;
     }
 
     Optional<Located> resolve(String reference) {

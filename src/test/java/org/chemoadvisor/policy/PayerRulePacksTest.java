@@ -3,6 +3,7 @@ package org.chemoadvisor.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.chemoadvisor.rulepack.CodeSets;
@@ -49,6 +50,32 @@ class PayerRulePacksTest {
             assertThat(sets.citation(CodeSets.SUPPORTING_DIAGNOSIS).url()).isEqualTo(ACME_URL);
             assertThat(sets.citation(CodeSets.SUPPORTING_DIAGNOSIS).version()).isEqualTo("2025.3");
         }
+    }
+
+    @Test
+    void reinjectionIntervalIsTheRulePacksUnlessSetByDefaultOrPerPayerAndCitesTheSetting() {
+        PolicyProperties properties = new PolicyProperties("medicare", Map.of(), null,
+                new PolicyProperties.Reinjection(Duration.ofDays(90), Map.of("Acme Health Plan", Duration.ofDays(112))));
+        PayerRulePacks packs = new PayerRulePacks(bundled, properties, new DefaultResourceLoader());
+
+        assertThat(bundled.codeSets().single(CodeSets.REINJECTION_MINIMUM_DAYS)).isEqualTo("84");
+        CodeSets others = packs.forPayers(List.of("Medicare Part B")).codeSets();
+        assertThat(others.single(CodeSets.REINJECTION_MINIMUM_DAYS)).isEqualTo("90");
+        assertThat(others.citation(CodeSets.REINJECTION_MINIMUM_DAYS).table())
+                .isEqualTo("Payer policy setting chemo.policy.reinjection.minimum-interval");
+        CodeSets acme = packs.forPayers(List.of("ACME HEALTH PLAN")).codeSets();
+        assertThat(acme.single(CodeSets.REINJECTION_MINIMUM_DAYS)).isEqualTo("112");
+        assertThat(acme.citation(CodeSets.REINJECTION_MINIMUM_DAYS).table()).contains("payers[Acme Health Plan]");
+        assertThat(acme.codes(CodeSets.SUPPORTING_DIAGNOSIS)).isEqualTo(bundled.codeSets().codes(CodeSets.SUPPORTING_DIAGNOSIS));
+    }
+
+    @Test
+    void aReinjectionIntervalThatIsNotWholeDaysStopsStartUpNamingTheSetting() {
+        PolicyProperties properties = new PolicyProperties("medicare", Map.of(), null,
+                new PolicyProperties.Reinjection(Duration.ofHours(36), Map.of()));
+
+        assertThatThrownBy(() -> new PayerRulePacks(bundled, properties, new DefaultResourceLoader()))
+                .hasMessageContaining("chemo.policy.reinjection.minimum-interval").hasMessageContaining("84d");
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.chemoadvisor.cdshooks.adapt;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.chemoadvisor.facts.OtherDayService;
 import java.util.Locale;
 import java.util.Map;
 import org.chemoadvisor.facts.ServiceLine;
@@ -41,6 +44,29 @@ public final class ProcedureLines {
             sources.put(index, procedure);
         }
         return new AdaptedLines(lines, sources, List.of(), null);
+    }
+
+    /**
+     * The patient's earlier procedures (a prefetch of recent chemodenervation Procedures) as services
+     * of other dates, leaving out the ones that are the lines themselves (encounter-discharge).
+     */
+    public static List<OtherDayService> record(List<Resource> resources, AdaptedLines lines) {
+        Set<String> own = new HashSet<>();
+        lines.lines().forEach(line -> own.add(line.paths().resource()));
+        List<OtherDayService> services = new ArrayList<>();
+        for (Resource resource : resources) {
+            if (!(resource instanceof Procedure procedure) || !counts(procedure)) {
+                continue;
+            }
+            Coding code = FhirCodes.procedureCoding(procedure.getCode());
+            LocalDate date = date(procedure);
+            String reference = FhirCodes.reference(procedure, null);
+            if (code != null && date != null && (reference == null || !own.contains(reference))) {
+                services.add(OtherDayService.fromRecord(code.getCode().trim().toUpperCase(Locale.ROOT), date,
+                        reference == null ? "Procedure" : reference));
+            }
+        }
+        return services;
     }
 
     private static boolean counts(Procedure procedure) {
