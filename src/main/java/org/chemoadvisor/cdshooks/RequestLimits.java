@@ -24,7 +24,7 @@ final class RequestLimits {
 
     /** The prefetch keys the services read; others are not parsed, so not checked. */
     private static final List<String> READ_KEYS = List.of(HookDataReader.PROCEDURES, HookDataReader.CONDITIONS,
-            HookDataReader.COVERAGE);
+            HookDataReader.COVERAGE, HookDataReader.HISTORY);
     /** FHIR element and resource type names; anything else is not echoed. */
     private static final Pattern NAME = Pattern.compile("_?[A-Za-z][A-Za-z0-9]{0,63}(\\[x\\])?");
     private static final int MAX_PATH_SEGMENTS = 8;

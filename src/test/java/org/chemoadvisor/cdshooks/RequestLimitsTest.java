@@ -76,6 +76,15 @@ class RequestLimitsTest {
     }
 
     @Test
+    void prefetchedHistoryIsCountedLikeTheOtherKeys() {
+        ObjectNode context = context(bundle(1, 0));
+
+        assertThatThrownBy(() -> LIMITS.check(Hook.ORDER_SIGN, SIGN, request(context, Map.of("history", bundle(6, 0)))))
+                .hasMessage("prefetch.history: Bundle.entry has 6 entries; at most 5 are accepted"
+                        + " (cds.limits.max-resources)");
+    }
+
+    @Test
     void aHostileResourceTypeIsNotEchoed() {
         ObjectNode context = context(bundle(1, 4));
         ((ObjectNode) context.at("/draftOrders/entry/0/resource")).put("resourceType", "Service\nRequest " + "x".repeat(500));
@@ -119,6 +128,7 @@ class RequestLimitsTest {
 
     private static CdsServiceDefinition service(String hook) {
         return new CdsServiceDefinition(hook, hook, hook, hook, Map.of("patient", "Patient/{{context.patientId}}",
-                "procedures", "Procedure?x", "conditions", "Condition?x", "coverage", "Coverage?x"), null);
+                "procedures", "Procedure?x", "conditions", "Condition?x", "coverage", "Coverage?x",
+                "history", "Procedure?y"), null);
     }
 }
