@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.CorsFilter;
 
@@ -33,6 +34,9 @@ import org.springframework.web.filter.CorsFilter;
 class SecurityConfiguration {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    private static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
 
     /**
      * No observation of each security filter, authentication and authorization: with Micrometer present Spring
@@ -42,6 +46,24 @@ class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The demo pages (static files, no data): open, with a policy that lets them load their own
+     * scripts and styles and call this origin only. What they call is guarded by the chains below.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain pagesSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(path("/"), path("/index.html"), path("/dashboard.html"),
+                path("/ui/**")));
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
     }
 
     @Bean

@@ -23,6 +23,21 @@ class SecurityHeadersTest extends SecuredServiceTest {
     }
 
     @Test
+    void theDemoPagesAreOpenWithAPolicyForTheirOwnScriptsWhileWhatTheyCallStaysGuarded() throws Exception {
+        for (String page : new String[] {"/", "/dashboard.html", "/ui/app.js", "/ui/app.css"}) {
+            mvc.perform(get(page)).andExpect(status().isOk())
+                    .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("script-src 'self'"),
+                            org.hamcrest.Matchers.containsString("connect-src 'self'"),
+                            org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))));
+        }
+        mvc.perform(get("/feedback/report")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/ui/../feedback/report")).andExpect(status().is4xxClientError());
+        mvc.perform(get("/cds-services")).andExpect(header().string("Content-Security-Policy",
+                "default-src 'none'; frame-ancestors 'none'"));
+    }
+
+    @Test
     void hstsIsSentOverHttpsOnly() throws Exception {
         mvc.perform(get("/actuator/health").secure(true))
                 .andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
