@@ -104,6 +104,10 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/fhir/metadata"), path("/actuator/health"), path("/actuator/health/**"))
                         .permitAll()
+                        // The published rule CodeSystem and ValueSets: cards link to them, and they hold no data.
+                        .requestMatchers(get("/fhir/ValueSet"), get("/fhir/ValueSet/*"), get("/fhir/CodeSystem"),
+                                get("/fhir/CodeSystem/*"))
+                        .permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new AuthorizationHeaderCheck(refusals), CorsFilter.class)
                 .oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> jwt.decoder(decoder))
@@ -121,6 +125,10 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+    }
+
+    private static RequestMatcher get(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET, pattern);
     }
 
     private static RequestMatcher path(String pattern) {

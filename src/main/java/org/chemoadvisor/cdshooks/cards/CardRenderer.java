@@ -18,6 +18,7 @@ import org.chemoadvisor.rules.Citation;
 import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.Fix;
 import org.chemoadvisor.rules.RuleIds;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Findings to CDS Hooks cards: what and why in the detail, the source with its version, the fix as a suggestion. */
@@ -31,10 +32,17 @@ public class CardRenderer {
 
     private final CardProperties properties;
     private final SuggestionBuilder suggestions;
+    private final CitationLinks citationLinks;
 
-    public CardRenderer(CardProperties properties, SuggestionBuilder suggestions) {
+    @Autowired
+    public CardRenderer(CardProperties properties, SuggestionBuilder suggestions, CitationLinks citationLinks) {
         this.properties = properties;
         this.suggestions = suggestions;
+        this.citationLinks = citationLinks;
+    }
+
+    public CardRenderer(CardProperties properties, SuggestionBuilder suggestions) {
+        this(properties, suggestions, new CitationLinks(null));
     }
 
     public Card render(Finding finding, AdaptedLines adapted) {
@@ -74,10 +82,10 @@ public class CardRenderer {
         // Rules may already close their detail with the source; say it once.
         if (!finding.citations().isEmpty() && !detail.toString().contains(SOURCE_HEADING)) {
             paragraph(detail, SOURCE_HEADING + " " + String.join("; ", finding.citations().stream()
-                    .map(CardRenderer::citationMarkdown).toList()));
+                    .map(this::citationMarkdown).toList()));
         }
-        String sourceUrl = finding.citations().stream().map(Citation::url).filter(CardRenderer::present)
-                .findFirst().orElse(null);
+        String sourceUrl = finding.citations().stream().map(c -> citationLinks.resolvable(c.url()))
+                .filter(CardRenderer::present).findFirst().orElse(null);
         Source source = new Source(properties.sourceLabel(), sourceUrl,
                 new Coding(RuleIds.SYSTEM, finding.ruleId(), "Chemodenervation coding rule " + finding.ruleId()));
         return new Card(UUID.randomUUID().toString(), shorten(finding.summary()), detail.toString(),
@@ -109,18 +117,20 @@ public class CardRenderer {
         return properties;
     }
 
-    private static List<Link> links(List<Citation> citations) {
+    private List<Link> links(List<Citation> citations) {
         Map<String, Link> byUrl = new LinkedHashMap<>();
         for (Citation citation : citations) {
-            if (present(citation.url())) {
-                byUrl.putIfAbsent(citation.url(), Link.absolute(citation.toString(), citation.url()));
+            String url = citationLinks.resolvable(citation.url());
+            if (present(url)) {
+                byUrl.putIfAbsent(url, Link.absolute(citation.toString(), url));
             }
         }
         return new ArrayList<>(byUrl.values());
     }
 
-    private static String citationMarkdown(Citation citation) {
-        return present(citation.url()) ? "[" + citation + "](" + citation.url() + ")" : citation.toString();
+    private String citationMarkdown(Citation citation) {
+        String url = citationLinks.resolvable(citation.url());
+        return present(url) ? "[" + citation + "](" + url + ")" : citation.toString();
     }
 
     private static void paragraph(StringBuilder detail, String text) {
