@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,19 @@ class FhirBodyPolicyFilter extends BodyPolicyFilter {
     FhirBodyPolicyFilter(FhirContext fhirContext, BodyLimits limits) {
         super(limits);
         this.fhirContext = fhirContext;
+    }
+
+    /** FHIR takes a form only for a search ({@code POST [type]/_search}); every other body is a resource. */
+    @Override
+    protected boolean refusesFormBodies(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !"GET".equals(request.getMethod()) && (path == null || !path.endsWith("/_search"));
+    }
+
+    @Override
+    protected String formBodyMessage() {
+        return "Send the resource as application/fhir+json or application/fhir+xml, not as a form "
+                + "(curl -d sends application/x-www-form-urlencoded: add -H 'Content-Type: application/fhir+json')";
     }
 
     @Override
@@ -55,7 +69,7 @@ class FhirBodyPolicyFilter extends BodyPolicyFilter {
         return switch (refusal) {
             case TOO_LARGE -> IssueType.TOOLONG;
             case TOO_SLOW -> IssueType.TIMEOUT;
-            case UNSUPPORTED_ENCODING -> IssueType.NOTSUPPORTED;
+            case UNSUPPORTED_ENCODING, FORM_BODY -> IssueType.NOTSUPPORTED;
             case MALFORMED_ENCODING -> IssueType.INVALID;
         };
     }

@@ -7,6 +7,11 @@ import java.util.List;
 import org.chemoadvisor.web.BodyLimits;
 import org.chemoadvisor.web.HttpProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.chemoadvisor.fhir.terminology.CapabilityStatementCustomizer;
+import org.chemoadvisor.fhir.terminology.PublishedOperationDefinitions;
+import org.chemoadvisor.fhir.terminology.PublishedResources;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,18 +24,25 @@ import org.springframework.context.annotation.Configuration;
 class FhirServerConfiguration {
 
     static final String URL_MAPPING = "/fhir/*";
+    static final String SERVICE_NAME = "Chemodenervation coding advisor";
 
     @Bean
-    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, List<FhirOperationProvider> providers) {
+    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, List<FhirOperationProvider> providers,
+            PublishedResources published, ObjectProvider<BuildProperties> build) {
         RestfulServer server = new RestfulServer(fhirContext) {
             @Override
             public void addHeadersToResponse(HttpServletResponse response) {
                 // No X-Powered-By: naming the server software and its version helps only an attacker.
             }
         };
-        server.setServerName("Chemodenervation coding advisor");
+        server.setServerName(SERVICE_NAME);
+        String version = build.getIfAvailable() == null ? "development" : build.getIfAvailable().getVersion();
+        server.setServerVersion(version);
+        server.setImplementationDescription(SERVICE_NAME);
         server.registerProviders(List.copyOf(providers));
         server.registerInterceptor(new FhirErrorInterceptor());
+        server.registerInterceptor(new CapabilityStatementCustomizer(SERVICE_NAME, version, published));
+        server.setServerConformanceProvider(new PublishedOperationDefinitions(server, published));
         // FhirBodyPolicyFilter inflates gzip bodies within the size limit; HAPI's own inflation has none.
         server.setUncompressIncomingContents(false);
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, URL_MAPPING);

@@ -104,9 +104,9 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/fhir/metadata"), path("/actuator/health"), path("/actuator/health/**"))
                         .permitAll()
-                        // The published rule CodeSystem and ValueSets: cards link to them, and they hold no data.
+                        // The published CodeSystem, ValueSets and OperationDefinition: cards and metadata link to them; no data.
                         .requestMatchers(get("/fhir/ValueSet"), get("/fhir/ValueSet/*"), get("/fhir/CodeSystem"),
-                                get("/fhir/CodeSystem/*"))
+                                get("/fhir/CodeSystem/*"), get("/fhir/OperationDefinition/*"))
                         .permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new AuthorizationHeaderCheck(refusals), CorsFilter.class)

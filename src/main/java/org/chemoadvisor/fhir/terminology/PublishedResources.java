@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The CodeSystem of rule IDs and the ValueSets the rules read, as packaged in the jar
+ * The CodeSystem of rule IDs, the ValueSets the rules read and the definition of Claim/$validate, as packaged in the jar
  * ({@code fhir-resources/}): published at {@code /fhir} so that their canonical URLs, quoted in
  * every finding that rests on them, can be looked up on this service.
  */
@@ -28,10 +29,16 @@ public class PublishedResources {
 
     private final List<CodeSystem> codeSystems;
     private final List<ValueSet> valueSets;
+    private final List<OperationDefinition> operationDefinitions;
 
     public PublishedResources(FhirContext fhirContext) {
         this.codeSystems = read(fhirContext, "CodeSystem", CodeSystem.class);
         this.valueSets = read(fhirContext, "ValueSet", ValueSet.class);
+        this.operationDefinitions = read(fhirContext, "OperationDefinition", OperationDefinition.class);
+    }
+
+    public List<OperationDefinition> operationDefinitions() {
+        return operationDefinitions;
     }
 
     public List<CodeSystem> codeSystems() {
