@@ -7,6 +7,8 @@ import org.chemoadvisor.web.JsonReadProblems;
 import org.chemoadvisor.web.RequestBodyRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Every failure of a CDS Hooks call is a JSON {@code {"error", "message"}}; no stack trace leaves the service. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = CdsServicesController.class)
 class CdsErrorHandler {
 

@@ -27,8 +27,9 @@ public class CdsServicesController {
         return catalog.discovery();
     }
 
-    @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    // No "consumes"/"produces": a wrong or missing media type then fails inside the handler, where
+    // CdsErrorHandler answers it in the documented {"error","message"} shape.
+    @PostMapping(path = "/cds-services/{id}")
     public CdsResponse call(@PathVariable("id") String id, @RequestBody CdsRequest request) {
         return service.call(id, request);
     }

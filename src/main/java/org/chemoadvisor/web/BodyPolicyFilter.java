@@ -23,6 +23,10 @@ public abstract class BodyPolicyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (refusesFormBodies(request) && isFormBody(request)) {
+            writeRefusal(response, BodyRefusal.FORM_BODY, formBodyMessage());
+            return;
+        }
         BodyEncoding encoding = BodyEncoding.of(request);
         if (encoding == BodyEncoding.UNSUPPORTED) {
             writeRefusal(response, BodyRefusal.UNSUPPORTED_ENCODING, BodyEncoding.unsupportedMessage());
@@ -33,6 +37,29 @@ public abstract class BodyPolicyFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BoundedBodyRequest(request, limits, encoding == BodyEncoding.GZIP, this::exception), response);
+    }
+
+    /**
+     * True when this endpoint takes no form bodies on this request. A form body's parameters are parsed
+     * (and checked by the firewall) the first time anything asks for a parameter, long before the
+     * resource is read: refused here, with a clear 415, instead of failing there.
+     */
+    protected boolean refusesFormBodies(HttpServletRequest request) {
+        return false;
+    }
+
+    protected String formBodyMessage() {
+        return "Send the body as JSON, not as a form (curl -d sends application/x-www-form-urlencoded: "
+                + "add -H 'Content-Type: application/json')";
+    }
+
+    private static boolean isFormBody(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return false;
+        }
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/form-data");
     }
 
     /** The exception this endpoint's error handling answers with the refusal's status. */

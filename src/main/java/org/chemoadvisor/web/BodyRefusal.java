@@ -4,6 +4,8 @@ package org.chemoadvisor.web;
 public enum BodyRefusal {
     TOO_LARGE(413, "request_too_large"),
     UNSUPPORTED_ENCODING(415, "unsupported_content_encoding"),
+    /** A form body where a resource is expected: its parameters would be parsed out of the resource. */
+    FORM_BODY(415, "unsupported_media_type"),
     MALFORMED_ENCODING(400, "malformed_content_encoding"),
     TOO_SLOW(408, "request_timeout");
 

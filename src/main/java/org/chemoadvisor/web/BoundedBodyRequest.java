@@ -104,6 +104,7 @@ public final class BoundedBodyRequest extends HttpServletRequestWrapper {
             case TOO_SLOW -> limits.tooSlowMessage();
             case MALFORMED_ENCODING -> "The body is not valid gzip data, as its Content-Encoding says";
             case UNSUPPORTED_ENCODING -> BodyEncoding.unsupportedMessage();
+            case FORM_BODY -> "The body is a form, not JSON";
         });
     }
 

@@ -1,6 +1,7 @@
 package org.chemoadvisor.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
@@ -17,6 +18,12 @@ public class JsonBodyPolicyFilter extends BodyPolicyFilter {
 
     public JsonBodyPolicyFilter(BodyLimits limits) {
         super(limits);
+    }
+
+    /** The JSON endpoints take JSON only: a form body is refused before any parameter is parsed from it. */
+    @Override
+    protected boolean refusesFormBodies(HttpServletRequest request) {
+        return !"GET".equals(request.getMethod());
     }
 
     @Override
