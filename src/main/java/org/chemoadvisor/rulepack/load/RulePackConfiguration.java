@@ -1,5 +1,9 @@
 package org.chemoadvisor.rulepack.load;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.chemoadvisor.rulepack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,29 @@ class RulePackConfiguration {
                 pack.ptp().citation().version(), pack.ptp().size(),
                 pack.mpfs().citation().version(), pack.mpfs().size(),
                 pack.codeSets().names().size(), pack.codeSets().setCitations().size());
+        reportAge(settings, pack, LocalDate.now(Clock.systemUTC()));
         return pack;
+    }
+
+    /** The effective date of each CMS table, and a warning for each older than the current quarter. */
+    static List<String> reportAge(RulePackProperties settings, RulePack pack, LocalDate today) {
+        List<TableAge> tables = List.of(
+                new TableAge(pack.addOns().citation().table(), "chemo.rulepack.aoc", pack.addOns().citation().version(),
+                        !settings.aoc().isSet()),
+                new TableAge(pack.mue().citation().table(), "chemo.rulepack.mue", pack.mue().citation().version(),
+                        !settings.mue().isSet()),
+                new TableAge(pack.ptp().citation().table(), "chemo.rulepack.ptp", pack.ptp().citation().version(),
+                        !settings.ptp().isSet()),
+                new TableAge(pack.mpfs().citation().table(), "chemo.rulepack.mpfs", pack.mpfs().citation().version(),
+                        !settings.mpfs().isSet()));
+        List<String> warnings = new ArrayList<>();
+        for (TableAge table : tables) {
+            log.info("CMS table in use: {}", table.describe());
+            table.staleWarning(today).ifPresent(warning -> {
+                warnings.add(warning);
+                log.warn(warning);
+            });
+        }
+        return warnings;
     }
 }
