@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
 import org.chemoadvisor.cdshooks.adapt.FactsAssembler;
+import org.chemoadvisor.metrics.AdviceMetrics;
 import org.chemoadvisor.cdshooks.adapt.ProcedureLines;
 import org.chemoadvisor.cdshooks.api.Card;
 import org.chemoadvisor.cdshooks.api.CdsRequest;
@@ -45,10 +46,12 @@ public class CdsHooksService {
     private final IssuedCards issuedCards;
     private final RequestLimits limits;
     private final Clock clock;
+    private final AdviceMetrics metrics;
 
     public CdsHooksService(CdsServiceCatalog catalog, HookDataReader reader, FactsAssembler facts, RuleEngine engine,
             PayerRulePacks packs, CardRenderer renderer, AnswerCards answerCards, IssuedCards issuedCards,
-            CdsRequestProperties properties) {
+            CdsRequestProperties properties, AdviceMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.reader = reader;
         this.facts = facts;
@@ -94,6 +97,8 @@ public class CdsHooksService {
             ruleIds.add(shown.ruleId());
         }
         record(issued);
+        metrics.findings("cds-hooks", findings);
+        metrics.cardsIssued(ruleIds);
         if (log.isInfoEnabled()) {
             // withoutData is for the operator: the fix (prefetch, or cds.prefetch.allowed-fhir-servers) is theirs.
             log.info("service={} hookInstance={} rules={} findings={} notShown={} profile={} withoutData={} tookMs={}",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.fhir.StructuralValidator;
+import org.chemoadvisor.metrics.AdviceMetrics;
 import org.chemoadvisor.policy.PayerRulePacks;
 import org.chemoadvisor.policy.PolicyProfileResolver;
 import org.chemoadvisor.rules.Finding;
@@ -25,9 +26,12 @@ public class ClaimValidationService {
     private final PayerRulePacks packs;
     private final RuleEngine engine;
     private final ClaimOutcomeRenderer renderer;
+    private final AdviceMetrics metrics;
 
     public ClaimValidationService(StructuralValidator structuralValidator, ClaimFactsAdapter adapter,
-            PolicyProfileResolver profiles, PayerRulePacks packs, RuleEngine engine, ClaimOutcomeRenderer renderer) {
+            PolicyProfileResolver profiles, PayerRulePacks packs, RuleEngine engine, ClaimOutcomeRenderer renderer,
+            AdviceMetrics metrics) {
+        this.metrics = metrics;
         this.structuralValidator = structuralValidator;
         this.adapter = adapter;
         this.profiles = profiles;
@@ -49,6 +53,7 @@ public class ClaimValidationService {
                 ? structuralValidator.validate(request.bundle() != null ? request.bundle() : request.claim())
                 : List.of();
         List<Finding> findings = engine.evaluate(adapted.facts(), packs.forPayers(payers));
+        metrics.findings("claim-validate", findings);
         List<AdaptedClaim.AdapterNote> notes = new ArrayList<>(request.notes());
         notes.addAll(adapted.notes());
         return renderer.render(structural, notes, findings, references::inRequest);

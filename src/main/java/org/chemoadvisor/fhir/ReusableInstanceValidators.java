@@ -74,6 +74,15 @@ final class ReusableInstanceValidators {
         this.replacements = Objects.requireNonNull(replacements);
     }
 
+    /** Instances that exist now (idle, lent or being built), for the pool gauges. */
+    int instancesNow() {
+        return instances.get();
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
     /** An idle validator, a new one while the pool is below capacity, else the next one given back. Give it back with {@link #release}. */
     Pooled acquire() {
         while (true) {

@@ -51,6 +51,7 @@ class PublishedTerminologyTest extends SecuredServiceTest {
 
         assertThat(write.statusCode()).isEqualTo(401);
         assertThat(get("/fhir/Claim").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus").statusCode()).as("metrics need a token").isEqualTo(401);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -25,10 +25,12 @@ import org.apache.http.client.methods.HttpRequestBase;
 import org.apache.http.entity.HttpEntityWrapper;
 import org.apache.http.impl.client.HttpClients;
 import org.chemoadvisor.cdshooks.api.FhirAuthorization;
+import org.chemoadvisor.metrics.AdviceMetrics;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +57,15 @@ public class FallbackFetcher implements AutoCloseable {
     private final FhirContext fhirContext;
     private final ScheduledThreadPoolExecutor aborter;
     private final long maxResponseBytes;
+    private final AdviceMetrics metrics;
 
     public FallbackFetcher(FhirContext fhirContext, PrefetchProperties properties) {
+        this(fhirContext, properties, AdviceMetrics.none());
+    }
+
+    @Autowired
+    public FallbackFetcher(FhirContext fhirContext, PrefetchProperties properties, AdviceMetrics metrics) {
+        this.metrics = metrics;
         this.properties = properties;
         this.allowlist = new FhirServerAllowlist(properties.allowedFhirServers());
         this.maxResponseBytes = properties.maxResponseSize().toBytes();
@@ -111,12 +120,14 @@ public class FallbackFetcher implements AutoCloseable {
         if (base.isEmpty()) {
             log.warn("Prefetch fallback refused: fhirServer ({}) is not on cds.prefetch.allowed-fhir-servers",
                     RequestedServer.describe(fhirServer));
+            metrics.prefetchFallback(key, "refused");
             return Optional.empty();
         }
         String resourceType = query.split("[/?]", 2)[0];
         if (deadline.passed()) {
             log.warn("Prefetch fallback for {} ({}) not tried: this hook call's {} ms deadline"
                     + " (cds.prefetch.deadline) had passed", key, resourceType, deadline.budget().toMillis());
+            metrics.prefetchFallback(key, "deadline");
             return Optional.empty();
         }
         ReadGuard guard = new ReadGuard(deadline);
@@ -131,9 +142,13 @@ public class FallbackFetcher implements AutoCloseable {
             Resource resource = query.contains("?")
                     ? client.search().byUrl(url).returnBundle(Bundle.class).execute()
                     : (Resource) client.read().resource(resourceType).withUrl(url).execute();
+            metrics.prefetchFallback(key, "read");
             return Optional.of(resource);
         } catch (RuntimeException e) {
             long took = (System.nanoTime() - started) / 1_000_000;
+            metrics.prefetchFallback(key, guard.tooLarge() ? "too-large"
+                    : guard.timedOut() || deadline.passed() ? "deadline"
+                    : RequestedServer.refusedAddress(e) ? "refused" : "failed");
             if (guard.tooLarge()) {
                 log.warn("Prefetch fallback for {} ({}) abandoned after {} ms: the response was larger than {} bytes"
                         + " (cds.prefetch.max-response-size)", key, resourceType, took, maxResponseBytes);
