@@ -1,5 +1,6 @@
 package org.chemoadvisor;
 
+import org.chemoadvisor.devtokens.DevTokens;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ChemoAdvisorApplication {
 
     public static void main(String[] args) {
+        // `java -jar <jar> dev-tokens ...` mints development keys and tokens without starting the service.
+        if (args.length > 0 && "dev-tokens".equals(args[0])) {
+            DevTokens.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(ChemoAdvisorApplication.class, args);
     }
 }
