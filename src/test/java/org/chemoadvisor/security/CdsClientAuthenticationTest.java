@@ -101,7 +101,7 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(jsonPath("$.error").value("invalid_token"))
-                .andExpect(jsonPath("$.reason").value("missing bearer token"));
+                .andExpect(jsonPath("$.message").value("missing bearer token"));
     }
 
     @Test
@@ -270,7 +270,7 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
         mvc.perform(get(DISCOVERY).header("Authorization", "DPoP " + token).header("DPoP", "not-a-proof"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
-                .andExpect(jsonPath("$.reason").value("missing bearer token"));
+                .andExpect(jsonPath("$.message").value("missing bearer token"));
     }
 
     @Test
@@ -281,7 +281,7 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_request\""))
                 .andExpect(jsonPath("$.error").value("invalid_request"))
-                .andExpect(jsonPath("$.reason").value("more than one Authorization header"));
+                .andExpect(jsonPath("$.message").value("more than one Authorization header"));
         // the token was not spent: it was never checked
         discovery(valid).andExpect(status().isOk());
     }
@@ -295,7 +295,7 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
         mvc.perform(post(ORDER_SIGN).header("Authorization", "Bearer " + first, "Bearer " + second)
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.reason").value("more than one Authorization header"))
+                .andExpect(jsonPath("$.message").value("more than one Authorization header"))
                 .andExpect(jsonPath("$.cards").doesNotExist());
     }
 
@@ -319,7 +319,7 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
     void feedbackNeedsAToken() throws Exception {
         mvc.perform(post(ORDER_SIGN + "/feedback").contentType(MediaType.APPLICATION_JSON).content("{\"feedback\":[]}"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.reason").value("missing bearer token"));
+                .andExpect(jsonPath("$.message").value("missing bearer token"));
     }
 
     @Test
@@ -341,6 +341,6 @@ class CdsClientAuthenticationTest extends SecuredServiceTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""))
                 .andExpect(jsonPath("$.error").value("invalid_token"))
-                .andExpect(jsonPath("$.reason").value(reason));
+                .andExpect(jsonPath("$.message").value(reason));
     }
 }

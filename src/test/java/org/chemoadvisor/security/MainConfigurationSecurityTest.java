@@ -37,7 +37,7 @@ class MainConfigurationSecurityTest {
         HttpResponse<String> response = send(get("/cds-services"));
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("\"reason\":\"missing bearer token\"");
+        assertThat(response.body()).contains("\"message\":\"missing bearer token\"");
     }
 
     @Test
@@ -47,7 +47,7 @@ class MainConfigurationSecurityTest {
         HttpResponse<String> response = send(get("/cds-services").header("Authorization", "Bearer " + token));
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("\"reason\":\"unknown issuer\"");
+        assertThat(response.body()).contains("\"message\":\"unknown issuer\"");
     }
 
     @Test

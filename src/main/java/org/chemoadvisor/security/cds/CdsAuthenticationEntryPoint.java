@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.chemoadvisor.security.MultipleAuthorizationHeadersException;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Answers a refused CDS call: 401, {@code WWW-Authenticate: Bearer} and
- * {@code {"error":"invalid_token","reason":"..."}}, and logs one line with the reason and the
+ * {@code {"error":"invalid_token","message":"..."}} (the one error shape of /cds-services), and logs one line with the reason and the
  * claimed issuer (never the token). A request with more than one {@code Authorization} header is
  * 400 {@code invalid_request} in the same shape.
  */
@@ -64,7 +65,10 @@ public final class CdsAuthenticationEntryPoint implements AuthenticationEntryPoi
         response.setStatus(status);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Map.of("error", error, "reason", reason));
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", reason);
+        json.writeValue(response.getOutputStream(), body);
     }
 
     /** The issuer is whatever the caller wrote: keep it to one short printable line. */
