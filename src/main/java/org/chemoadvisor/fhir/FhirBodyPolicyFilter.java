@@ -38,8 +38,8 @@ class FhirBodyPolicyFilter extends BodyPolicyFilter {
 
     @Override
     protected String formBodyMessage() {
-        return "Send the resource as application/fhir+json or application/fhir+xml, not as a form "
-                + "(curl -d sends application/x-www-form-urlencoded: add -H 'Content-Type: application/fhir+json')";
+        return "Send the resource as application/fhir+json or application/fhir+xml, not as a form or a "
+                + "wildcard type (curl -d sends application/x-www-form-urlencoded: add -H 'Content-Type: application/fhir+json')";
     }
 
     @Override

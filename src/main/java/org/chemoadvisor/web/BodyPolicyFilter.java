@@ -49,8 +49,8 @@ public abstract class BodyPolicyFilter extends OncePerRequestFilter {
     }
 
     protected String formBodyMessage() {
-        return "Send the body as JSON, not as a form (curl -d sends application/x-www-form-urlencoded: "
-                + "add -H 'Content-Type: application/json')";
+        return "Send the body as application/json, not as a form or a wildcard type (curl -d sends "
+                + "application/x-www-form-urlencoded: add -H 'Content-Type: application/json')";
     }
 
     private static boolean isFormBody(HttpServletRequest request) {
@@ -59,7 +59,10 @@ public abstract class BodyPolicyFilter extends OncePerRequestFilter {
             return false;
         }
         String lower = type.toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/form-data");
+        // A wildcard (*/*, application/*) names no type to read the body as; Spring refuses it with a
+        // plain IllegalArgumentException deep in the handler, so it is refused here with the form.
+        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/form-data")
+                || lower.contains("*");
     }
 
     /** The exception this endpoint's error handling answers with the refusal's status. */
