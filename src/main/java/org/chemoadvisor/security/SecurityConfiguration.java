@@ -34,8 +34,9 @@ import org.springframework.web.filter.CorsFilter;
 class SecurityConfiguration {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    // 'unsafe-inline' styles for the demo's Swagger UI (its stylesheet sets some inline); scripts stay 'self'.
     private static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
-            + "style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
 
     /**
@@ -56,7 +57,7 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain pagesSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher(new OrRequestMatcher(path("/"), path("/index.html"), path("/dashboard.html"),
-                path("/ui/**")));
+                path("/ui/**"), path("/swagger-ui/**"), path("/swagger-ui.html")));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -108,6 +109,7 @@ class SecurityConfiguration {
                         .requestMatchers(get("/fhir/ValueSet"), get("/fhir/ValueSet/*"), get("/fhir/CodeSystem"),
                                 get("/fhir/CodeSystem/*"), get("/fhir/OperationDefinition/*"))
                         .permitAll()
+                        .requestMatchers(get("/v3/api-docs"), get("/v3/api-docs/**")).permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new AuthorizationHeaderCheck(refusals), CorsFilter.class)
                 .oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> jwt.decoder(decoder))

@@ -43,6 +43,16 @@ class PublishedTerminologyTest extends SecuredServiceTest {
     }
 
     @Test
+    void theOpenApiDescriptionIsOpenAndTheSwaggerUiIsOffOutsideTheDemo() throws Exception {
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(PUBLIC_BASE_URL + "/v3/api-docs"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"/cds-services/{id}\"");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void onlyReadingTheTerminologyIsOpen() throws Exception {
         HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create(PUBLIC_BASE_URL + "/fhir/ValueSet"))
                 .header("Content-Type", "application/fhir+json")
