@@ -1,0 +1,149 @@
+package org.chemoadvisor.bulk;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rulepack.load.RulePackLoader;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * {@code java -jar <jar> validate-claims INPUT... --out DIR [--profile medicare|commercial] [--structural]}:
+ * the review {@code Claim/$validate} gives, for a file of claims. Claims are read as a stream and
+ * checked on every core, at most a few per core in flight, so memory stays bounded whatever the
+ * input size. A line that is not a Claim or Bundle is reported with its file and line number and
+ * the run goes on. Exit status: 0 no claim has an error, 1 some claim has, 2 the run could not start.
+ */
+public final class ClaimReviewCommand {
+
+    private ClaimReviewCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** As {@link #main}, returning the exit status instead of exiting. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<Path> inputs = new ArrayList<>();
+        Path outDir = null;
+        String profile = null;
+        boolean structural = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--out" -> outDir = i + 1 < args.length ? Path.of(args[++i]) : null;
+                case "--profile" -> profile = i + 1 < args.length ? args[++i] : null;
+                case "--structural" -> structural = true;
+                default -> inputs.add(Path.of(args[i]));
+            }
+        }
+        if (inputs.isEmpty() || outDir == null || (profile != null && !profile.matches("medicare|commercial"))) {
+            err.println("Usage: java -jar <jar> validate-claims INPUT... --out DIR [--profile medicare|commercial]"
+                    + " [--structural]\n  INPUT: Claim/Bundle NDJSON files (.ndjson, .ndjson.gz) as Bulk Data $export"
+                    + " writes them, with their Procedure, Coverage and Patient files, or directories of them.");
+            return 2;
+        }
+        try {
+            return review(inputs, outDir, profile, structural, out);
+        } catch (IOException e) {
+            err.println("validate-claims: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static int review(List<Path> inputs, Path outDir, String profile, boolean structural, PrintStream out)
+            throws IOException {
+        long started = System.nanoTime();
+        FhirContext fhir = FhirContext.forR4Cached();
+        RulePack pack = RulePackLoader.loadBundled();
+        NdjsonInputs files = new NdjsonInputs(inputs);
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (ReviewOutputs results = new ReviewOutputs(outDir, fhir);
+                Progress progress = Progress.start(out, results.claims)) {
+            SupportingResources supporting = SupportingResources.read(fhir, files.supportingFiles(),
+                    problem -> out.println(problem));
+            ClaimReviewer reviewer = new ClaimReviewer(fhir, pack, structural, profile);
+            ExecutorService workers = Executors.newFixedThreadPool(threads);
+            Semaphore inFlight = new Semaphore(threads * 4);
+            ThreadLocal<IParser> parsers = ThreadLocal.withInitial(fhir::newJsonParser);
+            for (Path file : files.claimFiles()) {
+                NdjsonInputs.forEachLine(file, line -> {
+                    inFlight.acquireUninterruptibly();
+                    workers.execute(() -> {
+                        try {
+                            check(line, parsers.get(), reviewer, supporting, results);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                });
+            }
+            workers.shutdown();
+            awaitQuietly(workers);
+            progress.finish();
+            ReviewReport.write(outDir.resolve("report.html"), results,
+                    inputs.stream().map(Path::toString).toList(), (System.nanoTime() - started) / 1_000_000);
+            out.printf("%d claims, %d with errors, %d unreadable lines: %s%n", results.claims.get(),
+                    results.claimsWithErrors.get(), results.unreadable.get(), outDir.toAbsolutePath());
+            return results.claimsWithErrors.get() > 0 ? 1 : 0;
+        }
+    }
+
+    private static void check(NdjsonInputs.Line line, IParser parser, ClaimReviewer reviewer,
+            SupportingResources supporting, ReviewOutputs results) {
+        try {
+            Resource resource;
+            try {
+                resource = (Resource) parser.parseResource(line.text());
+            } catch (RuntimeException e) {
+                results.problem(line.file(), line.number(), "not a FHIR R4 resource");
+                return;
+            }
+            Claim claim = claimOf(resource);
+            if (claim == null) {
+                results.problem(line.file(), line.number(), resource.fhirType() + " is neither a Claim nor a "
+                        + "collection Bundle with one Claim");
+                return;
+            }
+            OperationOutcome outcome = reviewer.review(resource, supporting);
+            results.claim(claim, outcome);
+        } catch (IOException | RuntimeException e) {
+            try {
+                results.problem(line.file(), line.number(), "could not be checked: " + e.getClass().getSimpleName());
+            } catch (IOException ignored) {
+                // The output directory is gone; the run's own writes fail next and say so.
+            }
+        }
+    }
+
+    private static Claim claimOf(Resource resource) {
+        if (resource instanceof Claim claim) {
+            return claim;
+        }
+        if (resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.COLLECTION) {
+            List<Claim> claims = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                    .filter(Claim.class::isInstance).map(Claim.class::cast).toList();
+            return claims.size() == 1 ? claims.get(0) : null;
+        }
+        return null;
+    }
+
+    private static void awaitQuietly(ExecutorService workers) {
+        try {
+            workers.awaitTermination(7, TimeUnit.DAYS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.chemoadvisor.bulk;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.chemoadvisor.claim.ClaimFactsAdapter;
+import org.chemoadvisor.claim.ClaimOutcomeRenderer;
+import org.chemoadvisor.claim.ClaimValidationRequest;
+import org.chemoadvisor.claim.ClaimValidationService;
+import org.chemoadvisor.claim.UnusableClaimException;
+import org.chemoadvisor.fhir.StructuralValidator;
+import org.chemoadvisor.metrics.AdviceMetrics;
+import org.chemoadvisor.policy.PayerRulePacks;
+import org.chemoadvisor.policy.PolicyProfileResolver;
+import org.chemoadvisor.policy.PolicyProperties;
+import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rules.RuleCatalog;
+import org.chemoadvisor.rules.RuleEngine;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * One Claim (or collection Bundle) to the OperationOutcome {@code Claim/$validate} answers for it:
+ * the same adapter, rules, rule pack and renderer, assembled without Spring or a web server. A
+ * Claim from a Claim file is sent with what it references and its patient's Procedures, as a
+ * collection Bundle, as {@code $validate} takes it.
+ */
+final class ClaimReviewer {
+
+    private final ClaimValidationService service;
+    private final boolean structural;
+    private final String profile;
+
+    ClaimReviewer(FhirContext fhir, RulePack pack, boolean structural, String profile) {
+        PolicyProperties policy = new PolicyProperties("medicare", Map.of());
+        this.service = new ClaimValidationService(structural ? new StructuralValidator(fhir) : null,
+                new ClaimFactsAdapter(pack), new PolicyProfileResolver(policy),
+                new PayerRulePacks(pack, policy, new DefaultResourceLoader()),
+                new RuleEngine(RuleCatalog.inPrecedenceOrder(), pack), new ClaimOutcomeRenderer(fhir),
+                AdviceMetrics.none());
+        this.structural = structural;
+        this.profile = profile;
+    }
+
+    OperationOutcome review(Resource resource, SupportingResources supporting) {
+        Bundle bundle = resource instanceof Bundle given ? given : withReferences((Claim) resource, supporting);
+        int entry = claimEntry(bundle);
+        try {
+            return service.validate(new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(),
+                    structural, profile, bundle, entry));
+        } catch (UnusableClaimException e) {
+            OperationOutcome outcome = new OperationOutcome();
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(OperationOutcome.IssueType.BUSINESSRULE).setDiagnostics(e.getMessage())
+                    .addExpression("Bundle.entry[" + entry + "].resource" + e.expression().substring("Claim".length()));
+            return outcome;
+        }
+    }
+
+    static Bundle withReferences(Claim claim, SupportingResources supporting) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        bundle.addEntry().setResource(claim);
+        Set<Resource> added = new LinkedHashSet<>();
+        claim.getProcedure().forEach(p -> add(added, supporting.find(p.getProcedureReference().getReference())));
+        claim.getInsurance().forEach(i -> add(added, supporting.find(i.getCoverage().getReference())));
+        add(added, supporting.find(claim.getPatient().getReference()));
+        for (Procedure procedure : supporting.proceduresOf(claim.getPatient().getReference())) {
+            add(added, procedure);
+        }
+        added.forEach(resource -> bundle.addEntry().setResource(resource));
+        return bundle;
+    }
+
+    private static void add(Set<Resource> added, Resource resource) {
+        if (resource != null) {
+            added.add(resource);
+        }
+    }
+
+    private static int claimEntry(Bundle bundle) {
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            if (bundle.getEntry().get(i).getResource() instanceof Claim) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the Bundle holds no Claim");
+    }
+}

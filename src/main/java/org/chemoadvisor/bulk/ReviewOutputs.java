@@ -1,0 +1,135 @@
+package org.chemoadvisor.bulk;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.chemoadvisor.rules.RuleIds;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
+
+/**
+ * What a review writes in its output directory, as claims finish (any order): outcomes.ndjson (one
+ * OperationOutcome per claim, its id the claim's, the claim's identifier as an extension),
+ * findings.csv (one row per coding finding), problems.csv (input lines that could not be read),
+ * and the totals the report is drawn from. The totals are counts and a bounded sample of claims,
+ * so memory does not grow with the input.
+ */
+final class ReviewOutputs implements Closeable {
+
+    static final String CLAIM_IDENTIFIER = "http://chemoadvisor.org/fhir/StructureDefinition/claim-identifier";
+    /** Claims with findings the report lists in full; the rest are counted. */
+    static final int REPORT_CLAIMS = 500;
+
+    record ReportedFinding(String ruleId, String severity, String element, String text, String source) {
+    }
+
+    record ReportedClaim(String id, String identifier, String dateOfService, boolean error,
+            List<ReportedFinding> findings) {
+    }
+
+    private final BufferedWriter outcomes;
+    private final CSVPrinter findings;
+    private final CSVPrinter problems;
+    private final IParser parser;
+    final AtomicLong claims = new AtomicLong();
+    final AtomicLong claimsWithErrors = new AtomicLong();
+    final AtomicLong unreadable = new AtomicLong();
+    final Map<String, Long> byRule = new TreeMap<>();
+    final Map<String, Long> byMonth = new TreeMap<>();
+    final List<ReportedClaim> sample = new ArrayList<>();
+    long sampledOut;
+
+    ReviewOutputs(Path dir, FhirContext fhir) throws IOException {
+        Files.createDirectories(dir);
+        this.parser = fhir.newJsonParser();
+        this.outcomes = Files.newBufferedWriter(dir.resolve("outcomes.ndjson"), StandardCharsets.UTF_8);
+        this.findings = new CSVPrinter(Files.newBufferedWriter(dir.resolve("findings.csv"), StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("claim_id", "claim_identifier", "date_of_service", "rule_id",
+                        "severity", "element", "finding_and_fix", "table_and_version").get());
+        this.problems = new CSVPrinter(Files.newBufferedWriter(dir.resolve("problems.csv"), StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("file", "line", "problem").get());
+    }
+
+    synchronized void claim(Claim claim, OperationOutcome outcome) throws IOException {
+        String id = claim.getIdElement().getIdPart();
+        String identifier = claim.getIdentifierFirstRep().getValue();
+        outcome.setId(id);
+        if (identifier != null) {
+            outcome.addExtension(new Extension(CLAIM_IDENTIFIER, claim.getIdentifierFirstRep().copy()));
+        }
+        outcomes.write(parser.encodeResourceToString(outcome));
+        outcomes.newLine();
+        String date = claim.getBillablePeriod().hasStart() ? claim.getBillablePeriod().getStartElement().asStringValue()
+                : claim.getItemFirstRep().hasServicedDateType() ? claim.getItemFirstRep().getServicedDateType()
+                .asStringValue() : "";
+        List<ReportedFinding> reported = new ArrayList<>();
+        boolean error = false;
+        for (OperationOutcomeIssueComponent issue : outcome.getIssue()) {
+            error |= issue.getSeverity() == IssueSeverity.ERROR || issue.getSeverity() == IssueSeverity.FATAL;
+            String rule = issue.getDetails().getCoding().stream().filter(c -> RuleIds.SYSTEM.equals(c.getSystem()))
+                    .map(c -> c.getCode()).findFirst().orElse(null);
+            if (rule == null) {
+                continue;
+            }
+            ReportedFinding finding = new ReportedFinding(rule, issue.getSeverity().toCode(),
+                    String.join(" ", issue.getExpression().stream().map(e -> e.getValue()).toList()),
+                    issue.getDetails().getText(), issue.getDiagnostics());
+            reported.add(finding);
+            findings.printRecord(id, identifier, date, rule, finding.severity(), finding.element(), finding.text(),
+                    finding.source());
+            byRule.merge(rule, 1L, Long::sum);
+        }
+        claims.incrementAndGet();
+        if (error) {
+            claimsWithErrors.incrementAndGet();
+        }
+        if (!reported.isEmpty()) {
+            byMonth.merge(date.length() >= 7 ? date.substring(0, 7) : "unknown", (long) reported.size(), Long::sum);
+            keep(new ReportedClaim(id, identifier, date, error, reported));
+        }
+    }
+
+    /** The sample keeps the claims with errors first; beyond its size, claims are only counted. */
+    private void keep(ReportedClaim claim) {
+        if (sample.size() < REPORT_CLAIMS) {
+            sample.add(claim);
+            return;
+        }
+        sampledOut++;
+        if (claim.error()) {
+            for (int i = sample.size() - 1; i >= 0; i--) {
+                if (!sample.get(i).error()) {
+                    sample.set(i, claim);
+                    return;
+                }
+            }
+        }
+    }
+
+    synchronized void problem(Path file, long line, String problem) throws IOException {
+        unreadable.incrementAndGet();
+        problems.printRecord(file, line, problem);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        outcomes.close();
+        findings.close();
+        problems.close();
+    }
+}

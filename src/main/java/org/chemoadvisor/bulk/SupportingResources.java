@@ -1,0 +1,64 @@
+package org.chemoadvisor.bulk;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The resources Claims reference, read once from the export's other files and kept by
+ * {@code Type/id}; Procedures also by their subject, so that a Claim is checked against the
+ * patient's earlier procedures (re-injection intervals, global periods). Held in memory: these
+ * files are the small part of a claims export.
+ */
+final class SupportingResources {
+
+    private final Map<String, Resource> byReference = new HashMap<>();
+    private final Map<String, List<Procedure>> proceduresBySubject = new HashMap<>();
+
+    static SupportingResources read(FhirContext fhir, List<Path> files, Consumer<String> problems) throws IOException {
+        SupportingResources resources = new SupportingResources();
+        IParser parser = fhir.newJsonParser();
+        for (Path file : files) {
+            NdjsonInputs.forEachLine(file, line -> {
+                try {
+                    resources.add((Resource) parser.parseResource(line.text()));
+                } catch (RuntimeException e) {
+                    problems.accept(line.file() + ":" + line.number() + ": not a FHIR R4 resource, skipped");
+                }
+            });
+        }
+        return resources;
+    }
+
+    void add(Resource resource) {
+        if (!resource.getIdElement().hasIdPart()) {
+            return;
+        }
+        String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+        byReference.putIfAbsent(reference, resource);
+        if (resource instanceof Procedure procedure && procedure.getSubject().hasReference()) {
+            proceduresBySubject.computeIfAbsent(procedure.getSubject().getReference(), k -> new ArrayList<>())
+                    .add(procedure);
+        }
+    }
+
+    Resource find(String reference) {
+        return reference == null ? null : byReference.get(reference.replaceFirst("^.*/([A-Za-z]+/[^/]+)$", "$1"));
+    }
+
+    List<Procedure> proceduresOf(String subject) {
+        return subject == null ? List.of() : proceduresBySubject.getOrDefault(subject, List.of());
+    }
+
+    int size() {
+        return byReference.size();
+    }
+}
