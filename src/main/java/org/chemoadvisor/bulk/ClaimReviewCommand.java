@@ -73,6 +73,7 @@ public final class ClaimReviewCommand {
                 Progress progress = Progress.start(out, results.claims)) {
             SupportingResources supporting = SupportingResources.read(fhir, files.supportingFiles(),
                     problem -> out.println(problem));
+            OtherClaims otherClaims = OtherClaims.read(files.claimFiles(), pack.codeSets());
             ClaimReviewer reviewer = new ClaimReviewer(fhir, pack, structural, profile);
             ExecutorService workers = Executors.newFixedThreadPool(threads);
             Semaphore inFlight = new Semaphore(threads * 4);
@@ -82,7 +83,7 @@ public final class ClaimReviewCommand {
                     inFlight.acquireUninterruptibly();
                     workers.execute(() -> {
                         try {
-                            check(line, parsers.get(), reviewer, supporting, results);
+                            check(line, parsers.get(), reviewer, supporting, otherClaims, results);
                         } finally {
                             inFlight.release();
                         }
@@ -101,7 +102,7 @@ public final class ClaimReviewCommand {
     }
 
     private static void check(NdjsonInputs.Line line, IParser parser, ClaimReviewer reviewer,
-            SupportingResources supporting, ReviewOutputs results) {
+            SupportingResources supporting, OtherClaims otherClaims, ReviewOutputs results) {
         try {
             Resource resource;
             try {
@@ -116,7 +117,7 @@ public final class ClaimReviewCommand {
                         + "collection Bundle with one Claim");
                 return;
             }
-            OperationOutcome outcome = reviewer.review(resource, supporting);
+            OperationOutcome outcome = reviewer.review(resource, supporting, otherClaims);
             results.claim(claim, outcome);
         } catch (IOException | RuntimeException e) {
             try {

@@ -28,7 +28,8 @@ import org.springframework.core.io.DefaultResourceLoader;
  * One Claim (or collection Bundle) to the OperationOutcome {@code Claim/$validate} answers for it:
  * the same adapter, rules, rule pack and renderer, assembled without Spring or a web server. A
  * Claim from a Claim file is sent with what it references and its patient's Procedures, as a
- * collection Bundle, as {@code $validate} takes it.
+ * collection Bundle, as {@code $validate} takes it; the patient's lines on the other claims of the
+ * input are added as earlier Procedures ({@link OtherClaims}).
  */
 final class ClaimReviewer {
 
@@ -47,8 +48,11 @@ final class ClaimReviewer {
         this.profile = profile;
     }
 
-    OperationOutcome review(Resource resource, SupportingResources supporting) {
+    OperationOutcome review(Resource resource, SupportingResources supporting, OtherClaims otherClaims) {
         Bundle bundle = resource instanceof Bundle given ? given : withReferences((Claim) resource, supporting);
+        Claim claim = (Claim) bundle.getEntry().get(claimEntry(bundle)).getResource();
+        otherClaims.of(claim.getPatient().getReference(), claim.getIdElement().getIdPart())
+                .forEach(procedure -> bundle.addEntry().setResource(procedure));
         int entry = claimEntry(bundle);
         try {
             return service.validate(new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(),

@@ -80,6 +80,34 @@ class ClaimReviewCommandTest {
     }
 
     @Test
+    void aPatientsOtherClaimsAreTheRecordAReinjectionIsCheckedAgainst(@TempDir Path dir) throws IOException {
+        JsonNode clean = JSON.readTree(Files.readAllLines(EXPORT.resolve("Claim.ndjson")).get(0));
+        List<String> lines = new ArrayList<>();
+        for (String[] claim : new String[][] {{"earlier", "2024-08-01"}, {"later", "2024-09-10"}, {"other", "2024-08-20"}}) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = clean.deepCopy();
+            copy.put("id", claim[0]);
+            copy.putObject("patient").put("reference", claim[0].equals("other") ? "Patient/p-2" : "Patient/p-1");
+            copy.putObject("billablePeriod").put("start", claim[1]).put("end", claim[1]);
+            copy.path("item").forEach(item -> ((com.fasterxml.jackson.databind.node.ObjectNode) item)
+                    .put("servicedDate", claim[1]));
+            lines.add(JSON.writeValueAsString(copy));
+        }
+        Files.write(dir.resolve("Claim.ndjson"), lines);
+
+        ClaimReviewCommand.run(new String[] {dir.resolve("Claim.ndjson").toString(), "--out", dir.resolve("out").toString()},
+                new PrintStream(OutputStream.nullOutputStream()), System.err);
+
+        Map<String, TreeSet<String>> rules = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("out/outcomes.ndjson"))) {
+            JsonNode outcome = JSON.readTree(line);
+            rules.put(outcome.path("id").asText(), ruleIds(outcome));
+        }
+        assertThat(rules.get("later")).containsExactly("CHEMO-41");
+        assertThat(rules.get("earlier")).as("nothing before it").isEmpty();
+        assertThat(rules.get("other")).as("another patient").isEmpty();
+    }
+
+    @Test
     void withoutInputsOrOutputItSaysHowToCallIt() {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 

@@ -1,0 +1,91 @@
+package org.chemoadvisor.bulk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chemoadvisor.rulepack.CodeSets;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * The chemodenervation lines of every claim in the input, by patient, read in a first pass (a few
+ * fields per line, not the claims): a claim is checked against the patient's other claims as the
+ * record of earlier procedures, as an auditor's look-back needs. Each line becomes a completed
+ * Procedure for the Bundle the claim is checked in; its narrative names the claim it came from.
+ */
+final class OtherClaims {
+
+    record Line(String claimId, int item, String code, String date) {
+    }
+
+    private static final String CPT = "http://www.ama-assn.org/go/cpt";
+    private final Map<String, List<Line>> byPatient = new HashMap<>();
+
+    static OtherClaims read(List<Path> claimFiles, CodeSets codeSets) throws IOException {
+        OtherClaims claims = new OtherClaims();
+        ObjectMapper json = new ObjectMapper();
+        for (Path file : claimFiles) {
+            NdjsonInputs.forEachLine(file, line -> {
+                try {
+                    claims.add(json.readTree(line.text()), codeSets);
+                } catch (IOException e) {
+                    // Unreadable lines are reported by the review pass.
+                }
+            });
+        }
+        return claims;
+    }
+
+    private void add(JsonNode resource, CodeSets codeSets) {
+        if (resource.path("resourceType").asText().equals("Bundle")) {
+            resource.path("entry").forEach(entry -> add(entry.path("resource"), codeSets));
+            return;
+        }
+        String patient = resource.at("/patient/reference").asText(null);
+        if (!resource.path("resourceType").asText().equals("Claim") || patient == null) {
+            return;
+        }
+        String claimDate = resource.at("/billablePeriod/start").asText("");
+        JsonNode items = resource.path("item");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String code = item.at("/productOrService/coding/0/code").asText("").trim();
+            String date = item.path("servicedDate").asText(claimDate);
+            if (!date.isEmpty() && (codeSets.contains(CodeSets.CHEMODENERVATION, code)
+                    || codeSets.contains(CodeSets.GUIDANCE_INCLUDED, code))) {
+                byPatient.computeIfAbsent(patient, k -> new ArrayList<>())
+                        .add(new Line(resource.path("id").asText(""), i, code, date));
+            }
+        }
+    }
+
+    /** The patient's chemodenervation lines on claims other than {@code claimId}, as Procedures. */
+    List<Procedure> of(String patient, String claimId) {
+        List<Procedure> procedures = new ArrayList<>();
+        for (Line line : byPatient.getOrDefault(patient, List.of())) {
+            if (line.claimId().equals(claimId)) {
+                continue;
+            }
+            Procedure procedure = new Procedure();
+            procedure.setId("claim-" + line.claimId() + "-item-" + (line.item() + 1));
+            procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+            procedure.setCode(new CodeableConcept(new Coding(CPT, line.code(), null)));
+            procedure.setSubject(new Reference(patient));
+            procedure.setPerformed(new DateTimeType(line.date()));
+            procedure.getText().setStatus(Narrative.NarrativeStatus.GENERATED).setDivAsString(
+                    "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + line.code() + " billed on claim "
+                            + ReviewReport.escape(line.claimId()) + ", item " + (line.item() + 1) + "</div>");
+            procedures.add(procedure);
+        }
+        return procedures;
+    }
+}
