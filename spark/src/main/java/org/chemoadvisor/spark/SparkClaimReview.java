@@ -1,0 +1,96 @@
+package org.chemoadvisor.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.chemoadvisor.facts.PolicyProfile;
+
+/**
+ * The bulk claim review as a Spark job:
+ * {@code spark-submit --class org.chemoadvisor.spark.SparkClaimReview chemo-claim-review-spark.jar INPUT... --out DIR
+ * [--profile medicare|commercial]}. INPUT is any path Spark reads (local, HDFS, S3 through Hadoop's file
+ * systems; globs; .gz): NDJSON of Claims, or of collection Bundles with their Procedures, one a line. Writes,
+ * partitioned by month of service: {@code outcomes/} (one OperationOutcome a line, as {@code Claim/$validate}
+ * answers it without structural validation), {@code findings/} as NDJSON and {@code findings-parquet/}; and
+ * {@code summary/} (findings per rule and severity) and {@code problems/} (lines that are not claims).
+ */
+public final class SparkClaimReview {
+
+    private static final StructType OUTCOMES = new StructType().add("month", DataTypes.StringType)
+            .add("claim_id", DataTypes.StringType).add("error", DataTypes.BooleanType)
+            .add("outcome", DataTypes.StringType);
+    private static final StructType FINDINGS = new StructType().add("claim_id", DataTypes.StringType)
+            .add("date_of_service", DataTypes.StringType).add("month", DataTypes.StringType)
+            .add("rule_id", DataTypes.StringType).add("severity", DataTypes.StringType)
+            .add("element", DataTypes.StringType).add("finding_and_fix", DataTypes.StringType)
+            .add("table_and_version", DataTypes.StringType);
+
+    /** The run's totals, also written to {@code summary/}. */
+    public record Summary(long claims, long claimsWithErrors, long problems, Map<String, Long> findingsByRule) {
+    }
+
+    private SparkClaimReview() {
+    }
+
+    public static void main(String[] args) {
+        List<String> inputs = new ArrayList<>();
+        String out = null;
+        String profile = "medicare";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--out" -> out = args[++i];
+                case "--profile" -> profile = args[++i];
+                default -> inputs.add(args[i]);
+            }
+        }
+        if (inputs.isEmpty() || out == null) {
+            System.err.println("Usage: spark-submit --class " + SparkClaimReview.class.getName()
+                    + " <jar> INPUT... --out DIR [--profile medicare|commercial]");
+            System.exit(2);
+        }
+        SparkSession spark = SparkSession.builder().appName("chemodenervation claim review").getOrCreate();
+        Summary summary = run(spark, inputs, out, PolicyProfile.valueOf(profile.toUpperCase(java.util.Locale.ROOT)));
+        System.out.println(summary);
+        spark.stop();
+    }
+
+    public static Summary run(SparkSession spark, List<String> inputs, String out, PolicyProfile profile) {
+        JavaRDD<ReviewedClaim> reviewed = spark.read().textFile(inputs.toArray(String[]::new)).javaRDD()
+                .filter(line -> !line.isBlank())
+                .map(line -> ClaimLineReviewer.review(line, profile))
+                .cache();
+        JavaRDD<ReviewedClaim> claims = reviewed.filter(r -> r.problem == null);
+        Dataset<Row> outcomes = spark.createDataFrame(
+                claims.map(r -> RowFactory.create(r.month, r.claimId, r.error, r.outcome)), OUTCOMES);
+        Dataset<Row> findings = spark.createDataFrame(claims.flatMap(r -> r.findings.iterator()).map(f -> RowFactory
+                .create(f.claimId(), f.dateOfService(), f.month(), f.ruleId(), f.severity(), f.element(),
+                        f.findingAndFix(), f.tableAndVersion())), FINDINGS);
+
+        outcomes.select("month", "outcome").write().mode(SaveMode.Overwrite).partitionBy("month").text(out + "/outcomes");
+        findings.write().mode(SaveMode.Overwrite).partitionBy("month").json(out + "/findings");
+        findings.write().mode(SaveMode.Overwrite).partitionBy("month").parquet(out + "/findings-parquet");
+        Dataset<Row> byRule = findings.groupBy("rule_id", "severity").count().orderBy("rule_id", "severity");
+        byRule.coalesce(1).write().mode(SaveMode.Overwrite).json(out + "/summary");
+        spark.createDataFrame(reviewed.filter(r -> r.problem != null).map(r -> RowFactory.create(r.problem)),
+                new StructType().add("problem", DataTypes.StringType))
+                .coalesce(1).write().mode(SaveMode.Overwrite).json(out + "/problems");
+
+        Map<String, Long> perRule = new TreeMap<>();
+        for (Row row : byRule.collectAsList()) {
+            perRule.merge(row.getString(0), row.getLong(2), Long::sum);
+        }
+        Summary summary = new Summary(claims.count(), claims.filter(r -> r.error).count(),
+                reviewed.filter(r -> r.problem != null).count(), perRule);
+        reviewed.unpersist();
+        return summary;
+    }
+}
