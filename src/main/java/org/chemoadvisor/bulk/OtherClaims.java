@@ -12,7 +12,6 @@ import org.chemoadvisor.rulepack.CodeSets;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -20,7 +19,8 @@ import org.hl7.fhir.r4.model.Reference;
  * The chemodenervation lines of every claim in the input, by patient, read in a first pass (a few
  * fields per line, not the claims): a claim is checked against the patient's other claims as the
  * record of earlier procedures, as an auditor's look-back needs. Each line becomes a completed
- * Procedure for the Bundle the claim is checked in; its narrative names the claim it came from.
+ * Procedure for the Bundle the claim is checked in, its id naming the claim line it came from
+ * ({@code claim-<id>-item-<n>}).
  */
 final class OtherClaims {
 
@@ -81,9 +81,7 @@ final class OtherClaims {
             procedure.setCode(new CodeableConcept(new Coding(CPT, line.code(), null)));
             procedure.setSubject(new Reference(patient));
             procedure.setPerformed(new DateTimeType(line.date()));
-            procedure.getText().setStatus(Narrative.NarrativeStatus.GENERATED).setDivAsString(
-                    "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + line.code() + " billed on claim "
-                            + ReviewReport.escape(line.claimId()) + ", item " + (line.item() + 1) + "</div>");
+            // No narrative: the id names the claim line, and HAPI builds an XHTML parser (~2,000 entities) per div.
             procedures.add(procedure);
         }
         return procedures;
