@@ -1,9 +1,7 @@
 package org.chemoadvisor.bulk;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import org.chemoadvisor.claim.ClaimFactsAdapter;
 import org.chemoadvisor.claim.ClaimOutcomeRenderer;
 import org.chemoadvisor.claim.ClaimValidationRequest;
@@ -20,7 +18,6 @@ import org.chemoadvisor.rules.RuleEngine;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -49,11 +46,8 @@ final class ClaimReviewer {
     }
 
     OperationOutcome review(Resource resource, SupportingResources supporting, OtherClaims otherClaims) {
-        Bundle bundle = resource instanceof Bundle given ? given : withReferences((Claim) resource, supporting);
-        Claim claim = (Claim) bundle.getEntry().get(claimEntry(bundle)).getResource();
-        otherClaims.of(claim.getPatient().getReference(), claim.getIdElement().getIdPart())
-                .forEach(procedure -> bundle.addEntry().setResource(procedure));
-        int entry = claimEntry(bundle);
+        Bundle bundle = ClaimBundles.withRecord(resource, supporting, otherClaims);
+        int entry = ClaimBundles.claimEntry(bundle);
         try {
             return service.validate(new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(),
                     structural, profile, bundle, entry));
@@ -66,32 +60,4 @@ final class ClaimReviewer {
         }
     }
 
-    static Bundle withReferences(Claim claim, SupportingResources supporting) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        bundle.addEntry().setResource(claim);
-        Set<Resource> added = new LinkedHashSet<>();
-        claim.getProcedure().forEach(p -> add(added, supporting.find(p.getProcedureReference().getReference())));
-        claim.getInsurance().forEach(i -> add(added, supporting.find(i.getCoverage().getReference())));
-        add(added, supporting.find(claim.getPatient().getReference()));
-        for (Procedure procedure : supporting.proceduresOf(claim.getPatient().getReference())) {
-            add(added, procedure);
-        }
-        added.forEach(resource -> bundle.addEntry().setResource(resource));
-        return bundle;
-    }
-
-    private static void add(Set<Resource> added, Resource resource) {
-        if (resource != null) {
-            added.add(resource);
-        }
-    }
-
-    private static int claimEntry(Bundle bundle) {
-        for (int i = 0; i < bundle.getEntry().size(); i++) {
-            if (bundle.getEntry().get(i).getResource() instanceof Claim) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("the Bundle holds no Claim");
-    }
 }

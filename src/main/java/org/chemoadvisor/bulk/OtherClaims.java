@@ -22,13 +22,27 @@ import org.hl7.fhir.r4.model.Reference;
  * Procedure for the Bundle the claim is checked in, its id naming the claim line it came from
  * ({@code claim-<id>-item-<n>}).
  */
-final class OtherClaims {
+public final class OtherClaims {
 
     record Line(String claimId, int item, String code, String date) {
     }
 
     private static final String CPT = "http://www.ama-assn.org/go/cpt";
     private final Map<String, List<Line>> byPatient = new HashMap<>();
+
+    /** From the lines of one patient's claims (or any lines: those not Claims or Bundles are skipped). */
+    public static OtherClaims of(Iterable<String> lines, CodeSets codeSets) {
+        OtherClaims claims = new OtherClaims();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            try {
+                claims.add(json.readTree(line), codeSets);
+            } catch (IOException e) {
+                // Unreadable lines are reported by the review itself.
+            }
+        }
+        return claims;
+    }
 
     static OtherClaims read(List<Path> claimFiles, CodeSets codeSets) throws IOException {
         OtherClaims claims = new OtherClaims();
@@ -69,7 +83,7 @@ final class OtherClaims {
     }
 
     /** The patient's chemodenervation lines on claims other than {@code claimId}, as Procedures. */
-    List<Procedure> of(String patient, String claimId) {
+    public List<Procedure> of(String patient, String claimId) {
         List<Procedure> procedures = new ArrayList<>();
         for (Line line : byPatient.getOrDefault(patient, List.of())) {
             if (line.claimId().equals(claimId)) {

@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.Resource;
  * patient's earlier procedures (re-injection intervals, global periods). Held in memory: these
  * files are the small part of a claims export.
  */
-final class SupportingResources {
+public final class SupportingResources {
 
     private final Map<String, Resource> byReference = new HashMap<>();
     private final Map<String, List<Procedure>> proceduresBySubject = new HashMap<>();
@@ -38,7 +38,7 @@ final class SupportingResources {
         return resources;
     }
 
-    void add(Resource resource) {
+    public void add(Resource resource) {
         if (!resource.getIdElement().hasIdPart()) {
             return;
         }
@@ -50,11 +50,11 @@ final class SupportingResources {
         }
     }
 
-    Resource find(String reference) {
+    public Resource find(String reference) {
         return reference == null ? null : byReference.get(reference.replaceFirst("^.*/([A-Za-z]+/[^/]+)$", "$1"));
     }
 
-    List<Procedure> proceduresOf(String subject) {
+    public List<Procedure> proceduresOf(String subject) {
         return subject == null ? List.of() : proceduresBySubject.getOrDefault(subject, List.of());
     }
 

@@ -3,9 +3,12 @@ package org.chemoadvisor.spark;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.chemoadvisor.claim.ClaimCheck;
 import org.chemoadvisor.claim.ClaimValidationRequest;
 import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.rulepack.CodeSets;
+import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rulepack.load.RulePackLoader;
 import org.chemoadvisor.rules.RuleIds;
 import org.hl7.fhir.r4.model.Bundle;
@@ -23,13 +26,23 @@ final class ClaimLineReviewer {
 
     private static final class Shared {
         static final FhirContext FHIR = FhirContext.forR4Cached();
-        static final ClaimCheck CHECK = new ClaimCheck(FHIR, RulePackLoader.loadBundled());
+        static final RulePack PACK = RulePackLoader.loadBundled();
+        static final ClaimCheck CHECK = new ClaimCheck(FHIR, PACK);
     }
 
     private ClaimLineReviewer() {
     }
 
-    static ReviewedClaim review(String line, PolicyProfile profile) {
+    static IParser parser() {
+        return Shared.FHIR.newJsonParser();
+    }
+
+    static CodeSets codeSets() {
+        return Shared.PACK.codeSets();
+    }
+
+    /** @param withRecord the Bundle to check a Claim (or the Bundle it came in) in */
+    static ReviewedClaim review(String line, PolicyProfile profile, UnaryOperator<Resource> withRecord) {
         IParser parser = Shared.FHIR.newJsonParser();
         Resource resource;
         try {
@@ -37,7 +50,10 @@ final class ClaimLineReviewer {
         } catch (RuntimeException e) {
             return ReviewedClaim.problem("not a FHIR R4 resource");
         }
-        ClaimValidationRequest request = request(resource);
+        if (claimOf(resource) == null) {
+            return ReviewedClaim.problem(resource.fhirType() + " is neither a Claim nor a collection Bundle with one Claim");
+        }
+        ClaimValidationRequest request = request(withRecord.apply(resource));
         if (request == null) {
             return ReviewedClaim.problem(resource.fhirType() + " is neither a Claim nor a collection Bundle with one Claim");
         }
@@ -59,6 +75,14 @@ final class ClaimLineReviewer {
                             issue.getDetails().getText(), issue.getDiagnostics())));
         });
         return reviewed;
+    }
+
+    private static Claim claimOf(Resource resource) {
+        if (resource instanceof Claim claim) {
+            return claim;
+        }
+        ClaimValidationRequest request = request(resource);
+        return request == null ? null : request.claim();
     }
 
     private static ClaimValidationRequest request(Resource resource) {

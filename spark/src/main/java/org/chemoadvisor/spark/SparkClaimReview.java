@@ -10,15 +10,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.chemoadvisor.facts.PolicyProfile;
+import scala.Tuple2;
 
 /**
  * The bulk claim review as a Spark job:
  * {@code spark-submit --class org.chemoadvisor.spark.SparkClaimReview chemo-claim-review-spark.jar INPUT... --out DIR
  * [--profile medicare|commercial]}. INPUT is any path Spark reads (local, HDFS, S3 through Hadoop's file
- * systems; globs; .gz): NDJSON of Claims, or of collection Bundles with their Procedures, one a line. Writes,
+ * systems; globs; .gz): NDJSON as Bulk Data exports it, Claim (or Bundle) files with the Procedure, Coverage and
+ * Patient files they reference, grouped by patient so that each claim meets its patient's Procedures, Coverage
+ * and other claims, as the one-machine command joins them. Writes,
  * partitioned by month of service: {@code outcomes/} (one OperationOutcome a line, as {@code Claim/$validate}
  * answers it without structural validation), {@code findings/} as NDJSON and {@code findings-parquet/}; and
  * {@code summary/} (findings per rule and severity) and {@code problems/} (lines that are not claims).
@@ -63,10 +67,21 @@ public final class SparkClaimReview {
         spark.stop();
     }
 
+    /** Bulk Data names files by resource type ({@code Claim.ndjson}, {@code Claim-2.ndjson.gz}). */
+    static boolean claimFile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("claim") || name.startsWith("bundle");
+    }
+
     public static Summary run(SparkSession spark, List<String> inputs, String out, PolicyProfile profile) {
-        JavaRDD<ReviewedClaim> reviewed = spark.read().textFile(inputs.toArray(String[]::new)).javaRDD()
-                .filter(line -> !line.isBlank())
-                .map(line -> ClaimLineReviewer.review(line, profile))
+        // Each line with the name of its file: Claim*/Bundle* files hold the claims, the others what they reference.
+        JavaRDD<PatientReview.Line> lines = spark.read().text(inputs.toArray(String[]::new))
+                .withColumn("file", functions.input_file_name()).javaRDD()
+                .filter(row -> !row.getString(0).isBlank())
+                .map(row -> new PatientReview.Line(row.getString(0), claimFile(row.getString(1))));
+        JavaRDD<ReviewedClaim> reviewed = lines.mapToPair(line -> new Tuple2<>(PatientKeys.of(line.text()), line))
+                .groupByKey()
+                .flatMap(patient -> PatientReview.review(patient._2(), profile).iterator())
                 .cache();
         JavaRDD<ReviewedClaim> claims = reviewed.filter(r -> r.problem == null);
         Dataset<Row> outcomes = spark.createDataFrame(

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkClaimReviewTest {
 
-    /** The service's own bulk test export (Claim.ndjson: two clean-or-not claims, a bad line, a Patient). */
-    private static final Path EXPORT = Path.of("../src/test/resources/bulk/export/Claim.ndjson");
+    /**
+     * The service's own bulk test export, the one ClaimReviewCommandTest reviews: Claim.ndjson (three claims,
+     * a bad line, a stray Patient) with the Procedure, Coverage and Patient files its claims reference.
+     */
+    private static final Path EXPORT = Path.of("../src/test/resources/bulk/export");
 
     private static SparkSession spark;
 
@@ -43,11 +46,12 @@ class SparkClaimReviewTest {
         SparkClaimReview.Summary summary = SparkClaimReview.run(spark, List.of(EXPORT.toString()), out.toString(),
                 PolicyProfile.MEDICARE);
 
+        // What the one-machine command finds in the same export (ClaimReviewCommandTest).
         assertThat(summary.claims()).isEqualTo(3);
         assertThat(summary.claimsWithErrors()).isEqualTo(1);
         assertThat(summary.problems()).isEqualTo(2);
-        // Without the export's Procedure file the re-injected claim has no history here: CHEMO-06 only.
-        assertThat(summary.findingsByRule()).isEqualTo(Map.of("CHEMO-06", 1L));
+        assertThat(summary.findingsByRule()).as("CHEMO-41 from the patient's Procedure in Procedure.ndjson")
+                .isEqualTo(Map.of("CHEMO-06", 1L, "CHEMO-41", 1L));
 
         assertThat(out.resolve("outcomes/month=2024-09")).isDirectory();
         List<String> outcomes;
@@ -65,14 +69,15 @@ class SparkClaimReviewTest {
         assertThat(outcomes).anyMatch(line -> line.contains("\"id\":\"modifier-50-1\"") && line.contains("CHEMO-06"));
 
         List<Row> parquet = spark.read().parquet(out.resolve("findings-parquet").toString()).collectAsList();
-        assertThat(parquet).hasSize(1);
-        Row finding = parquet.get(0);
+        assertThat(parquet).hasSize(2);
+        Row finding = parquet.stream().filter(r -> r.<String>getAs("rule_id").equals("CHEMO-06")).findFirst()
+                .orElseThrow();
         assertThat(finding.<String>getAs("rule_id")).isEqualTo("CHEMO-06");
         assertThat(finding.<String>getAs("claim_id")).isEqualTo("modifier-50-1");
         assertThat(finding.<String>getAs("month")).isEqualTo("2024-09");
         assertThat(finding.<String>getAs("table_and_version")).contains("2024-07");
-        assertThat(spark.read().json(out.resolve("summary").toString()).count()).isEqualTo(1);
-        assertThat(spark.read().json(out.resolve("findings").toString()).count()).isEqualTo(1);
+        assertThat(spark.read().json(out.resolve("summary").toString()).count()).isEqualTo(2);
+        assertThat(spark.read().json(out.resolve("findings").toString()).count()).isEqualTo(2);
     }
 
     @Test

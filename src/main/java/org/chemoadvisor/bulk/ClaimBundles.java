@@ -1,0 +1,58 @@
+package org.chemoadvisor.bulk;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The collection Bundle a claim of a bulk review is checked in, as {@code Claim/$validate} takes it:
+ * the Claim (or the Bundle it came in), what it references, its patient's Procedures, and its
+ * patient's lines on the other claims of the input as earlier Procedures. Plain Java: the one-machine
+ * command and the Spark job join the same way.
+ */
+public final class ClaimBundles {
+
+    private ClaimBundles() {
+    }
+
+    public static Bundle withRecord(Resource claimOrBundle, SupportingResources supporting, OtherClaims otherClaims) {
+        Bundle bundle;
+        if (claimOrBundle instanceof Bundle given) {
+            bundle = given;
+        } else {
+            Claim claim = (Claim) claimOrBundle;
+            bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+            bundle.addEntry().setResource(claim);
+            Set<Resource> added = new LinkedHashSet<>();
+            claim.getProcedure().forEach(p -> add(added, supporting.find(p.getProcedureReference().getReference())));
+            claim.getInsurance().forEach(i -> add(added, supporting.find(i.getCoverage().getReference())));
+            add(added, supporting.find(claim.getPatient().getReference()));
+            for (Procedure procedure : supporting.proceduresOf(claim.getPatient().getReference())) {
+                add(added, procedure);
+            }
+            added.forEach(resource -> bundle.addEntry().setResource(resource));
+        }
+        Claim claim = (Claim) bundle.getEntry().get(claimEntry(bundle)).getResource();
+        otherClaims.of(claim.getPatient().getReference(), claim.getIdElement().getIdPart())
+                .forEach(procedure -> bundle.addEntry().setResource(procedure));
+        return bundle;
+    }
+
+    public static int claimEntry(Bundle bundle) {
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            if (bundle.getEntry().get(i).getResource() instanceof Claim) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the Bundle holds no Claim");
+    }
+
+    private static void add(Set<Resource> added, Resource resource) {
+        if (resource != null) {
+            added.add(resource);
+        }
+    }
+}
