@@ -78,6 +78,7 @@ public final class ClaimReviewCommand {
             ExecutorService workers = Executors.newFixedThreadPool(threads);
             Semaphore inFlight = new Semaphore(threads * 4);
             ThreadLocal<IParser> parsers = ThreadLocal.withInitial(fhir::newJsonParser);
+            progress.reviewing(NdjsonInputs.size(files.claimFiles()));
             for (Path file : files.claimFiles()) {
                 NdjsonInputs.forEachLine(file, line -> {
                     inFlight.acquireUninterruptibly();
@@ -88,7 +89,7 @@ public final class ClaimReviewCommand {
                             inFlight.release();
                         }
                     });
-                });
+                }, progress.bytesRead);
             }
             workers.shutdown();
             awaitQuietly(workers);

@@ -1,6 +1,7 @@
 package org.chemoadvisor.bulk;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -72,7 +74,12 @@ final class NdjsonInputs {
 
     /** Reads a file line by line, gunzipping a {@code .gz}; blank lines are skipped. */
     static void forEachLine(Path file, LineHandler handler) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
+        forEachLine(file, handler, new AtomicLong());
+    }
+
+    /** As {@link #forEachLine(Path, LineHandler)}, adding the file bytes read (compressed, for a .gz) to {@code read}. */
+    static void forEachLine(Path file, LineHandler handler, AtomicLong read) throws IOException {
+        try (InputStream raw = new CountingInputStream(Files.newInputStream(file), read);
                 InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String text;
@@ -83,6 +90,43 @@ final class NdjsonInputs {
                     handler.line(new Line(file, number, text));
                 }
             }
+        }
+    }
+
+    /** The total size of the files, for the progress line's estimate. */
+    static long size(List<Path> files) throws IOException {
+        long total = 0;
+        for (Path file : files) {
+            total += Files.size(file);
+        }
+        return total;
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+
+        private final AtomicLong read;
+
+        CountingInputStream(InputStream in, AtomicLong read) {
+            super(in);
+            this.read = read;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                read.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                read.addAndGet(n);
+            }
+            return n;
         }
     }
 

@@ -8,13 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Claims done and claims per second while a review runs: a line rewritten in place on a terminal,
- * a plain line every ten seconds otherwise (a log, a CI job). The total is unknown while reading a
- * stream, so no ETA is guessed.
+ * a plain line every ten seconds otherwise (a log, a CI job). The time left is estimated from the
+ * input bytes read (compressed bytes, for gzip) against the claim files' total size.
  */
 final class Progress implements AutoCloseable {
 
     private final PrintStream out;
     private final AtomicLong done;
+    /** Input bytes read so far, and in all: the estimate assumes the rest reads at the same pace. */
+    final AtomicLong bytesRead = new AtomicLong();
+    private volatile long bytesTotal;
+    private volatile long reviewStarted;
     private final boolean terminal;
     private final long started = System.nanoTime();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,15 +39,33 @@ final class Progress implements AutoCloseable {
         return progress;
     }
 
+    /** The review pass starts now, over {@code total} bytes of claim files. */
+    void reviewing(long total) {
+        bytesTotal = total;
+        bytesRead.set(0);
+        reviewStarted = System.nanoTime();
+    }
+
     private void print() {
-        double seconds = (System.nanoTime() - started) / 1e9;
-        String line = String.format("%,d claims, %,.0f claims/s, %.0f s", done.get(), done.get() / seconds, seconds);
+        String line = line();
         if (terminal) {
             out.print("\r" + line + "   ");
         } else {
             out.println(line);
         }
         out.flush();
+    }
+
+    String line() {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String line = String.format("%,d claims, %,.0f claims/s, %.0f s", done.get(), done.get() / seconds, seconds);
+        long read = bytesRead.get();
+        if (reviewStarted > 0 && read > 0 && bytesTotal > 0) {
+            double reviewing = (System.nanoTime() - reviewStarted) / 1e9;
+            long left = Math.max(0, Math.round(reviewing * (bytesTotal - read) / read));
+            line += String.format(", %d%% read, about %d s left", Math.min(100, read * 100 / bytesTotal), left);
+        }
+        return line;
     }
 
     void finish() {
