@@ -1,8 +1,10 @@
 package org.chemoadvisor.cdshooks;
 
 import org.chemoadvisor.web.BodyLimits;
+import org.chemoadvisor.web.BodyReadClock;
 import org.chemoadvisor.web.HttpProperties;
 import org.chemoadvisor.web.JsonBodyPolicyFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +15,10 @@ import org.springframework.context.annotation.Configuration;
 class CdsWebConfiguration {
 
     @Bean
-    FilterRegistrationBean<JsonBodyPolicyFilter> cdsBodyPolicy(CdsRequestProperties properties, HttpProperties http) {
+    FilterRegistrationBean<JsonBodyPolicyFilter> cdsBodyPolicy(CdsRequestProperties properties, HttpProperties http,
+            ObjectProvider<BodyReadClock> clock) {
         BodyLimits limits = new BodyLimits(properties.maxRequestSize().toBytes(), "cds.max-request-size",
-                http.bodyReadTimeout());
+                http.bodyReadTimeout(), clock.getIfAvailable(() -> BodyReadClock.SYSTEM));
         FilterRegistrationBean<JsonBodyPolicyFilter> registration = new FilterRegistrationBean<>(
                 new JsonBodyPolicyFilter(limits));
         registration.addUrlPatterns("/cds-services/*");

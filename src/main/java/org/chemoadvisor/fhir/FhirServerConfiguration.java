@@ -5,6 +5,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 import org.chemoadvisor.web.BodyLimits;
+import org.chemoadvisor.web.BodyReadClock;
 import org.chemoadvisor.web.HttpProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.chemoadvisor.fhir.terminology.CapabilityStatementCustomizer;
@@ -53,9 +54,10 @@ class FhirServerConfiguration {
 
     @Bean
     FilterRegistrationBean<FhirBodyPolicyFilter> fhirBodyPolicy(FhirContext fhirContext,
-            FhirServerProperties properties, HttpProperties http) {
+            FhirServerProperties properties, HttpProperties http,
+            ObjectProvider<BodyReadClock> clock) {
         BodyLimits limits = new BodyLimits(properties.maxRequestSize().toBytes(), "chemo.fhir.max-request-size",
-                http.bodyReadTimeout());
+                http.bodyReadTimeout(), clock.getIfAvailable(() -> BodyReadClock.SYSTEM));
         FilterRegistrationBean<FhirBodyPolicyFilter> registration = new FilterRegistrationBean<>(
                 new FhirBodyPolicyFilter(fhirContext, limits));
         registration.addUrlPatterns(URL_MAPPING);

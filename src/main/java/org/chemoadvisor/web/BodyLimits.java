@@ -10,8 +10,13 @@ import java.time.Duration;
  * @param maxBytes     largest body, after any Content-Encoding is undone
  * @param sizeSetting  the setting that holds {@code maxBytes}, named in the answer
  * @param readTimeout  longest time the whole body may take to arrive
+ * @param clock        what {@code readTimeout} is measured on
  */
-public record BodyLimits(long maxBytes, String sizeSetting, Duration readTimeout) {
+public record BodyLimits(long maxBytes, String sizeSetting, Duration readTimeout, BodyReadClock clock) {
+
+    public BodyLimits(long maxBytes, String sizeSetting, Duration readTimeout) {
+        this(maxBytes, sizeSetting, readTimeout, BodyReadClock.SYSTEM);
+    }
 
     String tooLargeMessage() {
         return "The request body is larger than the limit of " + maxBytes + " bytes (" + sizeSetting + ")";

@@ -37,7 +37,7 @@ public final class BoundedBodyRequest extends HttpServletRequestWrapper {
     private final BodyLimits limits;
     private final boolean gzip;
     private final Refusals refusals;
-    private final long startNanos = System.nanoTime();
+    private final long startNanos;
     private ServletInputStream stream;
     private BufferedReader reader;
 
@@ -46,6 +46,7 @@ public final class BoundedBodyRequest extends HttpServletRequestWrapper {
         this.limits = limits;
         this.gzip = gzip;
         this.refusals = refusals;
+        this.startNanos = limits.clock().nanoTime();
     }
 
     @Override
@@ -144,7 +145,7 @@ public final class BoundedBodyRequest extends HttpServletRequestWrapper {
         }
 
         private void checkDeadline() {
-            if (System.nanoTime() - startNanos > limits.readTimeout().toNanos()) {
+            if (limits.clock().nanoTime() - startNanos > limits.readTimeout().toNanos()) {
                 throw refuse(BodyRefusal.TOO_SLOW);
             }
         }
