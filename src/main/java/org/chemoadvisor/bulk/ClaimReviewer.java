@@ -2,6 +2,7 @@ package org.chemoadvisor.bulk;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Map;
+import org.chemoadvisor.claim.ClaimCheck;
 import org.chemoadvisor.claim.ClaimFactsAdapter;
 import org.chemoadvisor.claim.ClaimOutcomeRenderer;
 import org.chemoadvisor.claim.ClaimValidationRequest;
@@ -48,16 +49,12 @@ final class ClaimReviewer {
     OperationOutcome review(Resource resource, SupportingResources supporting, OtherClaims otherClaims) {
         Bundle bundle = ClaimBundles.withRecord(resource, supporting, otherClaims);
         int entry = ClaimBundles.claimEntry(bundle);
+        ClaimValidationRequest request = new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(),
+                structural, profile, bundle, entry);
         try {
-            return service.validate(new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(),
-                    structural, profile, bundle, entry));
+            return service.validate(request);
         } catch (UnusableClaimException e) {
-            OperationOutcome outcome = new OperationOutcome();
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                    .setCode(OperationOutcome.IssueType.BUSINESSRULE).setDiagnostics(e.getMessage())
-                    .addExpression("Bundle.entry[" + entry + "].resource" + e.expression().substring("Claim".length()));
-            return outcome;
+            return ClaimCheck.unusable(e, request);
         }
     }
-
 }

@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
 import org.chemoadvisor.fhir.FhirOperationProvider;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,11 +48,7 @@ class ClaimValidateProvider implements FhirOperationProvider {
             request = reader.read(body, encoding, requestDetails.getParameters());
             return new MethodOutcome().setOperationOutcome(service.validate(request));
         } catch (UnusableClaimException e) {
-            String expression = request == null ? e.expression() : ClaimReferences.of(request).inRequest(e.expression());
-            OperationOutcome outcome = new OperationOutcome();
-            outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.BUSINESSRULE)
-                    .setDiagnostics(e.getMessage()).addExpression(expression);
-            throw new UnprocessableEntityException(fhirContext, outcome);
+            throw new UnprocessableEntityException(fhirContext, ClaimCheck.unusable(e, request));
         }
     }
 
