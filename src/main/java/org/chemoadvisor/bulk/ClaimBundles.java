@@ -1,6 +1,7 @@
 package org.chemoadvisor.bulk;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
@@ -39,6 +40,19 @@ public final class ClaimBundles {
         otherClaims.of(claim.getPatient().getReference(), claim.getIdElement().getIdPart())
                 .forEach(procedure -> bundle.addEntry().setResource(procedure));
         return bundle;
+    }
+
+    /** The Claim a line holds: itself, or the one Claim of a collection Bundle; else null (not a claim to review). */
+    public static Claim claimOf(Resource resource) {
+        if (resource instanceof Claim claim) {
+            return claim;
+        }
+        if (resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.COLLECTION) {
+            List<Claim> claims = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                    .filter(Claim.class::isInstance).map(Claim.class::cast).toList();
+            return claims.size() == 1 ? claims.get(0) : null;
+        }
+        return null;
     }
 
     public static int claimEntry(Bundle bundle) {

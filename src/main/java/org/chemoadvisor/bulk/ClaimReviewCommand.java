@@ -13,7 +13,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rulepack.load.RulePackLoader;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -112,7 +111,7 @@ public final class ClaimReviewCommand {
                 results.problem(line.file(), line.number(), "not a FHIR R4 resource");
                 return;
             }
-            Claim claim = claimOf(resource);
+            Claim claim = ClaimBundles.claimOf(resource);
             if (claim == null) {
                 results.problem(line.file(), line.number(), resource.fhirType() + " is neither a Claim nor a "
                         + "collection Bundle with one Claim");
@@ -127,18 +126,6 @@ public final class ClaimReviewCommand {
                 // The output directory is gone; the run's own writes fail next and say so.
             }
         }
-    }
-
-    private static Claim claimOf(Resource resource) {
-        if (resource instanceof Claim claim) {
-            return claim;
-        }
-        if (resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.COLLECTION) {
-            List<Claim> claims = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                    .filter(Claim.class::isInstance).map(Claim.class::cast).toList();
-            return claims.size() == 1 ? claims.get(0) : null;
-        }
-        return null;
     }
 
     private static void awaitQuietly(ExecutorService workers) {

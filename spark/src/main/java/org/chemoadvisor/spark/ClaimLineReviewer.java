@@ -2,8 +2,8 @@ package org.chemoadvisor.spark;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import java.util.List;
 import java.util.function.UnaryOperator;
+import org.chemoadvisor.bulk.ClaimBundles;
 import org.chemoadvisor.claim.ClaimCheck;
 import org.chemoadvisor.claim.ClaimValidationRequest;
 import org.chemoadvisor.facts.PolicyProfile;
@@ -50,13 +50,10 @@ final class ClaimLineReviewer {
         } catch (RuntimeException e) {
             return ReviewedClaim.problem("not a FHIR R4 resource");
         }
-        if (claimOf(resource) == null) {
+        if (ClaimBundles.claimOf(resource) == null) {
             return ReviewedClaim.problem(resource.fhirType() + " is neither a Claim nor a collection Bundle with one Claim");
         }
         ClaimValidationRequest request = request(withRecord.apply(resource));
-        if (request == null) {
-            return ReviewedClaim.problem(resource.fhirType() + " is neither a Claim nor a collection Bundle with one Claim");
-        }
         OperationOutcome outcome = Shared.CHECK.check(request, profile);
         Claim claim = request.claim();
         ReviewedClaim reviewed = new ReviewedClaim();
@@ -77,31 +74,12 @@ final class ClaimLineReviewer {
         return reviewed;
     }
 
-    private static Claim claimOf(Resource resource) {
-        if (resource instanceof Claim claim) {
-            return claim;
-        }
-        ClaimValidationRequest request = request(resource);
-        return request == null ? null : request.claim();
-    }
-
     private static ClaimValidationRequest request(Resource resource) {
         if (resource instanceof Claim claim) {
             return new ClaimValidationRequest(claim, false, null);
         }
-        if (resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.COLLECTION) {
-            List<Integer> claims = new java.util.ArrayList<>();
-            for (int i = 0; i < bundle.getEntry().size(); i++) {
-                if (bundle.getEntry().get(i).getResource() instanceof Claim) {
-                    claims.add(i);
-                }
-            }
-            if (claims.size() == 1) {
-                int entry = claims.get(0);
-                return new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(), false, null,
-                        bundle, entry);
-            }
-        }
-        return null;
+        Bundle bundle = (Bundle) resource;
+        int entry = ClaimBundles.claimEntry(bundle);
+        return new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(), false, null, bundle, entry);
     }
 }
