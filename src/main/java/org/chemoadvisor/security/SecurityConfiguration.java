@@ -58,12 +58,7 @@ class SecurityConfiguration {
     SecurityFilterChain pagesSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher(new OrRequestMatcher(path("/"), path("/index.html"), path("/dashboard.html"),
                 path("/ui/**"), path("/swagger-ui/**"), path("/swagger-ui.html")));
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        statelessWithHeaders(http, PAGES_CONTENT_SECURITY_POLICY);
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
     }
 
@@ -119,13 +114,17 @@ class SecurityConfiguration {
     }
 
     private static void commonSettings(HttpSecurity http, CdsSecurityProperties properties) throws Exception {
+        statelessWithHeaders(http, CONTENT_SECURITY_POLICY);
+        http.cors(cors -> cors.configurationSource(CorsPolicy.from(properties.cors())));
+    }
+
+    private static void statelessWithHeaders(HttpSecurity http, String contentSecurityPolicy) throws Exception {
         // Stateless bearer-token API: no session, no cookies, so no CSRF token to check.
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .cors(cors -> cors.configurationSource(CorsPolicy.from(properties.cors())))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     }
 
