@@ -55,17 +55,26 @@ final class ClaimProcedureMuscles {
 
     private static LocalDate dateOf(Procedure procedure, Claim.ProcedureComponent entry,
             Map<Integer, Set<LocalDate>> itemDates) {
-        if (procedure.hasPerformedDateTimeType()) {
-            return ClaimFactsAdapter.toLocalDate(procedure.getPerformedDateTimeType());
-        }
-        if (procedure.hasPerformedPeriod() && procedure.getPerformedPeriod().hasStart()) {
-            return ClaimFactsAdapter.toLocalDate(procedure.getPerformedPeriod().getStartElement());
+        LocalDate performed = performedOn(procedure);
+        if (performed != null) {
+            return performed;
         }
         if (entry.hasDate()) {
             return ClaimFactsAdapter.toLocalDate(entry.getDateElement());
         }
         Set<LocalDate> dates = itemDates.getOrDefault(entry.getSequence(), Set.of());
         return dates.size() == 1 ? dates.iterator().next() : null;
+    }
+
+    /** The Procedure's performed date (performedDateTime, else the start of performedPeriod), or null. */
+    static LocalDate performedOn(Procedure procedure) {
+        if (procedure.hasPerformedDateTimeType()) {
+            return ClaimFactsAdapter.toLocalDate(procedure.getPerformedDateTimeType());
+        }
+        if (procedure.hasPerformedPeriod() && procedure.getPerformedPeriod().hasStart()) {
+            return ClaimFactsAdapter.toLocalDate(procedure.getPerformedPeriod().getStartElement());
+        }
+        return null;
     }
 
     /** The dates of service of the items pointing at each Claim.procedure sequence. */

@@ -39,7 +39,7 @@ final class ClaimRecordProcedures {
             if (referenced.contains(procedure) || !performed(procedure) || !samePatient(claim, procedure)) {
                 continue;
             }
-            LocalDate date = performedOn(procedure);
+            LocalDate date = ClaimProcedureMuscles.performedOn(procedure);
             Coding code = procedure.getCode().getCoding().stream()
                     .filter(c -> c.hasSystem() && CodeSystems.PROCEDURE_CODES.contains(c.getSystem()) && c.hasCode())
                     .findFirst().orElse(null);
@@ -59,15 +59,5 @@ final class ClaimRecordProcedures {
         String patient = claim.getPatient().getReference();
         String subject = procedure.getSubject().getReference();
         return patient == null || subject == null || patient.equals(subject);
-    }
-
-    private static LocalDate performedOn(Procedure procedure) {
-        if (procedure.hasPerformedDateTimeType()) {
-            return ClaimFactsAdapter.toLocalDate(procedure.getPerformedDateTimeType());
-        }
-        if (procedure.hasPerformedPeriod() && procedure.getPerformedPeriod().hasStart()) {
-            return ClaimFactsAdapter.toLocalDate(procedure.getPerformedPeriod().getStartElement());
-        }
-        return null;
     }
 }
