@@ -16,6 +16,13 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class ClaimBundles {
 
+    /**
+     * The base of the fullUrls given to the entries of a Bundle assembled from export files: a
+     * collection Bundle needs them for its references to resolve, and an export does not say which
+     * server it came from ({@code .invalid} is reserved for names that resolve nowhere).
+     */
+    static final String EXPORT_BASE = "https://export.invalid/fhir/";
+
     private ClaimBundles() {
     }
 
@@ -35,11 +42,16 @@ public final class ClaimBundles {
                 add(added, procedure);
             }
             added.forEach(resource -> bundle.addEntry().setResource(resource));
+            bundle.getEntry().forEach(entry -> entry.setFullUrl(fullUrl(entry.getResource())));
         }
         Claim claim = (Claim) bundle.getEntry().get(claimEntry(bundle)).getResource();
         otherClaims.of(claim.getPatient().getReference(), claim.getIdElement().getIdPart())
-                .forEach(procedure -> bundle.addEntry().setResource(procedure));
+                .forEach(procedure -> bundle.addEntry().setFullUrl(fullUrl(procedure)).setResource(procedure));
         return bundle;
+    }
+
+    private static String fullUrl(Resource resource) {
+        return EXPORT_BASE + resource.fhirType() + "/" + resource.getIdElement().getIdPart();
     }
 
     /** The Claim a line holds: itself, or the one Claim of a collection Bundle; else null (not a claim to review). */

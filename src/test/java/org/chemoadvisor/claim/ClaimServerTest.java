@@ -13,5 +13,5 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {"chemo.policy.payers[Acme\\ Health\\ Plan]=commercial",
             "chemo.policy.supporting-diagnoses.payers[Acme\\ Health\\ Plan]="
                     + "classpath:valuesets/acme-supporting-diagnoses.json"})
-@interface ClaimServerTest {
+public @interface ClaimServerTest {
 }

@@ -17,19 +17,19 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 
 /** Talks to the running server over real HTTP (the FHIR servlet is not reachable through MockMvc). */
-final class FhirHttp {
+public final class FhirHttp {
 
-    static final String FHIR_JSON = "application/fhir+json";
+    public static final String FHIR_JSON = "application/fhir+json";
     static final String FHIR_XML = "application/fhir+xml";
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 
-    FhirHttp(int port) {
+    public FhirHttp(int port) {
         this.base = "http://localhost:" + port + "/fhir";
     }
 
-    HttpResponse<String> validate(String query, String body, String contentType) {
+    public HttpResponse<String> validate(String query, String body, String contentType) {
         return post("/Claim/$validate" + query, HttpRequest.BodyPublishers.ofString(body), contentType);
     }
 

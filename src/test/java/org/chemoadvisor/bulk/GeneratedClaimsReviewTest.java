@@ -1,0 +1,55 @@
+package org.chemoadvisor.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.chemoadvisor.bulk.generate.ClaimGenerator;
+import org.chemoadvisor.rulepack.load.RulePackLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated export reviewed by the command: every clean claim gets no finding and every claim
+ * with a mistake gets exactly the rule that mistake breaks, including the mistakes only the patient's
+ * other claims reveal (re-injection too soon, a visit in a global period).
+ */
+class GeneratedClaimsReviewTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyGeneratedClaimGetsExactlyTheRuleItsMistakeBreaks(@TempDir Path dir) throws IOException {
+        new ClaimGenerator(RulePackLoader.loadBundled().muscles(), 20261203, 0.3).write(dir.resolve("in"), 3000,
+                true);
+
+        int status = ClaimReviewCommand.run(new String[] {dir.resolve("in").toString(), "--out",
+                dir.resolve("out").toString()}, new PrintStream(OutputStream.nullOutputStream()), System.err);
+
+        Map<String, Set<String>> found = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("out/outcomes.ndjson"))) {
+            JsonNode outcome = JSON.readTree(line);
+            found.put(outcome.path("id").asText(), ClaimReviewCommandTest.ruleIds(outcome));
+        }
+        assertThat(status).isEqualTo(1);
+        assertThat(found).hasSize(3000).isEqualTo(expected(dir.resolve("in/expected-rule-ids.csv")));
+        assertThat(found.values().stream().flatMap(Set::stream)).contains("CHEMO-40", "CHEMO-41", "CHEMO-05");
+    }
+
+    static Map<String, Set<String>> expected(Path csv) throws IOException {
+        Map<String, Set<String>> expected = new HashMap<>();
+        Files.readAllLines(csv).stream().skip(1).map(row -> row.split(",", -1)).forEach(cells -> expected.put(
+                cells[0], new TreeSet<>(Arrays.stream(cells[2].split(";")).filter(id -> !id.isEmpty()).toList())));
+        return expected;
+    }
+}
