@@ -16,9 +16,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.chemoadvisor.bulk.generate.ClaimGenerator;
 import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.rulepack.load.RulePackLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -72,6 +75,34 @@ class SparkFindsWhatValidateFindsTest {
             found.computeIfAbsent(finding.getAs("claim_id"), k -> new TreeSet<>()).add(finding.getAs("rule_id"));
         }
         assertThat(expected).isNotEmpty();
+        assertThat(found).isEqualTo(expected);
+    }
+
+    /**
+     * The generated export (Bulk Data layout, patients with several claims): every claim gets the rule
+     * IDs the generator expects, which GeneratedClaimsReviewTest holds the command to and
+     * BulkOutcomesEqualValidateTest shows $validate answers.
+     */
+    @Test
+    void everyGeneratedClaimGetsTheRuleItsMistakeBreaks(@TempDir Path dir) throws IOException {
+        new ClaimGenerator(RulePackLoader.loadBundled().muscles(), 20261203, 0.3).write(dir.resolve("in"), 2000,
+                true);
+
+        SparkClaimReview.Summary summary = SparkClaimReview.run(spark, List.of(dir.resolve("in").toString()),
+                dir.resolve("out").toString(), PolicyProfile.MEDICARE);
+
+        Map<String, Set<String>> expected = new HashMap<>();
+        for (String row : Files.readAllLines(dir.resolve("in/expected-rule-ids.csv")).subList(1, 2001)) {
+            String[] cells = row.split(",", -1);
+            expected.put(cells[0], new TreeSet<>(Arrays.stream(cells[2].split(";")).filter(id -> !id.isEmpty())
+                    .toList()));
+        }
+        Map<String, Set<String>> found = new HashMap<>();
+        expected.keySet().forEach(id -> found.put(id, new TreeSet<>()));
+        for (Row finding : spark.read().parquet(dir.resolve("out/findings-parquet").toString()).collectAsList()) {
+            found.computeIfAbsent(finding.getAs("claim_id"), k -> new TreeSet<>()).add(finding.getAs("rule_id"));
+        }
+        assertThat(summary.claims()).isEqualTo(2000);
         assertThat(found).isEqualTo(expected);
     }
 
