@@ -26,6 +26,9 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class ClaimReviewCommand {
 
+    /** Under the output directory while a large input is split by patient; removed at the end. */
+    static final String WORK_DIR = ".partitions";
+
     private ClaimReviewCommand() {
     }
 
@@ -63,23 +66,46 @@ public final class ClaimReviewCommand {
 
     static int review(List<Path> inputs, Path outDir, String profile, boolean structural, PrintStream out)
             throws IOException {
+        return review(inputs, outDir, profile, structural, out, PatientPartitions.PART_BYTES);
+    }
+
+    /** As above, splitting the input by patient once it is larger than {@code partBytes}. */
+    static int review(List<Path> inputs, Path outDir, String profile, boolean structural, PrintStream out,
+            long partBytes) throws IOException {
         long started = System.nanoTime();
         FhirContext fhir = FhirContext.forR4Cached();
         RulePack pack = RulePackLoader.loadBundled();
         NdjsonInputs files = new NdjsonInputs(inputs);
-        int threads = Runtime.getRuntime().availableProcessors();
-        try (ReviewOutputs results = new ReviewOutputs(outDir, fhir);
+        try (ReviewOutputs results = new ReviewOutputs(outDir);
                 Progress progress = Progress.start(out, results.claims)) {
-            SupportingResources supporting = SupportingResources.read(fhir, files.supportingFiles(),
-                    problem -> out.println(problem));
-            OtherClaims otherClaims = OtherClaims.read(files.claimFiles(), pack.codeSets());
-            ClaimReviewer reviewer = new ClaimReviewer(fhir, pack, structural, profile);
-            ExecutorService workers = Executors.newFixedThreadPool(threads);
-            Semaphore inFlight = new Semaphore(threads * 4);
-            ThreadLocal<IParser> parsers = ThreadLocal.withInitial(fhir::newJsonParser);
-            progress.reviewing(NdjsonInputs.size(files.claimFiles()));
-            for (Path file : files.claimFiles()) {
-                NdjsonInputs.forEachLine(file, line -> {
+            progress.splitting(NdjsonInputs.size(files.claimFiles()) + NdjsonInputs.size(files.supportingFiles()));
+            try (PatientPartitions partitions = PatientPartitions.of(files, outDir.resolve(WORK_DIR), partBytes,
+                    progress.bytesRead)) {
+                progress.reviewing(partitions.claimBytes());
+                reviewParts(partitions, new ClaimReviewer(fhir, pack, structural, profile), fhir, pack, results,
+                        progress, out);
+            }
+            progress.finish();
+            ReviewReport.write(outDir.resolve("report.html"), results,
+                    inputs.stream().map(Path::toString).toList(), (System.nanoTime() - started) / 1_000_000);
+            out.printf("%d claims, %d with errors, %d unreadable lines: %s%n", results.claims.get(),
+                    results.claimsWithErrors.get(), results.unreadable.get(), outDir.toAbsolutePath());
+            return results.claimsWithErrors.get() > 0 ? 1 : 0;
+        }
+    }
+
+    /** Part by part, the claims on every core, a few per core in flight; a part's record is read first. */
+    private static void reviewParts(PatientPartitions partitions, ClaimReviewer reviewer, FhirContext fhir,
+            RulePack pack, ReviewOutputs results, Progress progress, PrintStream out) throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        Semaphore inFlight = new Semaphore(threads * 4);
+        ThreadLocal<IParser> parsers = ThreadLocal.withInitial(fhir::newJsonParser);
+        try {
+            for (PatientPartitions.Part part : partitions.parts()) {
+                SupportingResources supporting = SupportingResources.read(fhir, part, out::println);
+                OtherClaims otherClaims = OtherClaims.read(part, pack.codeSets());
+                part.claimLines(line -> {
                     inFlight.acquireUninterruptibly();
                     workers.execute(() -> {
                         try {
@@ -90,14 +116,9 @@ public final class ClaimReviewCommand {
                     });
                 }, progress.bytesRead);
             }
+        } finally {
             workers.shutdown();
             awaitQuietly(workers);
-            progress.finish();
-            ReviewReport.write(outDir.resolve("report.html"), results,
-                    inputs.stream().map(Path::toString).toList(), (System.nanoTime() - started) / 1_000_000);
-            out.printf("%d claims, %d with errors, %d unreadable lines: %s%n", results.claims.get(),
-                    results.claimsWithErrors.get(), results.unreadable.get(), outDir.toAbsolutePath());
-            return results.claimsWithErrors.get() > 0 ? 1 : 0;
         }
     }
 
@@ -118,7 +139,7 @@ public final class ClaimReviewCommand {
                 return;
             }
             OperationOutcome outcome = reviewer.review(resource, supporting, otherClaims);
-            results.claim(claim, outcome);
+            results.claim(claim, outcome, parser);
         } catch (IOException | RuntimeException e) {
             try {
                 results.problem(line.file(), line.number(), "could not be checked: " + e.getClass().getSimpleName());

@@ -3,7 +3,6 @@ package org.chemoadvisor.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,18 +43,16 @@ public final class OtherClaims {
         return claims;
     }
 
-    static OtherClaims read(List<Path> claimFiles, CodeSets codeSets) throws IOException {
+    static OtherClaims read(PatientPartitions.Part part, CodeSets codeSets) throws IOException {
         OtherClaims claims = new OtherClaims();
         ObjectMapper json = new ObjectMapper();
-        for (Path file : claimFiles) {
-            NdjsonInputs.forEachLine(file, line -> {
-                try {
-                    claims.add(json.readTree(line.text()), codeSets);
-                } catch (IOException e) {
-                    // Unreadable lines are reported by the review pass.
-                }
-            });
-        }
+        part.claimLines(line -> {
+            try {
+                claims.add(json.readTree(line.text()), codeSets);
+            } catch (IOException e) {
+                // Unreadable lines are reported by the review pass.
+            }
+        }, new java.util.concurrent.atomic.AtomicLong());
         return claims;
     }
 

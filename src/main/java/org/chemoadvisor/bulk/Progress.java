@@ -19,6 +19,7 @@ final class Progress implements AutoCloseable {
     final AtomicLong bytesRead = new AtomicLong();
     private volatile long bytesTotal;
     private volatile long reviewStarted;
+    private volatile boolean splitting;
     private final boolean terminal;
     private final long started = System.nanoTime();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -39,8 +40,16 @@ final class Progress implements AutoCloseable {
         return progress;
     }
 
+    /** The input is read now to split it by patient, {@code total} bytes in all. */
+    void splitting(long total) {
+        bytesTotal = total;
+        bytesRead.set(0);
+        splitting = true;
+    }
+
     /** The review pass starts now, over {@code total} bytes of claim files. */
     void reviewing(long total) {
+        splitting = false;
         bytesTotal = total;
         bytesRead.set(0);
         reviewStarted = System.nanoTime();
@@ -60,6 +69,10 @@ final class Progress implements AutoCloseable {
         double seconds = (System.nanoTime() - started) / 1e9;
         String line = String.format("%,d claims, %,.0f claims/s, %.0f s", done.get(), done.get() / seconds, seconds);
         long read = bytesRead.get();
+        if (splitting && bytesTotal > 0) {
+            return line + String.format(", splitting the input by patient: %d%% read",
+                    Math.min(100, read * 100 / bytesTotal));
+        }
         if (reviewStarted > 0 && read > 0 && bytesTotal > 0) {
             double reviewing = (System.nanoTime() - reviewStarted) / 1e9;
             long left = Math.max(0, Math.round(reviewing * (bytesTotal - read) / read));

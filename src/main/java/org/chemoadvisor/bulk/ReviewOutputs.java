@@ -1,6 +1,5 @@
 package org.chemoadvisor.bulk;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -45,7 +44,6 @@ final class ReviewOutputs implements Closeable {
     private final BufferedWriter outcomes;
     private final CSVPrinter findings;
     private final CSVPrinter problems;
-    private final IParser parser;
     final AtomicLong claims = new AtomicLong();
     final AtomicLong claimsWithErrors = new AtomicLong();
     final AtomicLong unreadable = new AtomicLong();
@@ -54,9 +52,8 @@ final class ReviewOutputs implements Closeable {
     final List<ReportedClaim> sample = new ArrayList<>();
     long sampledOut;
 
-    ReviewOutputs(Path dir, FhirContext fhir) throws IOException {
+    ReviewOutputs(Path dir) throws IOException {
         Files.createDirectories(dir);
-        this.parser = fhir.newJsonParser();
         this.outcomes = Files.newBufferedWriter(dir.resolve("outcomes.ndjson"), StandardCharsets.UTF_8);
         this.findings = new CSVPrinter(Files.newBufferedWriter(dir.resolve("findings.csv"), StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader("claim_id", "claim_identifier", "date_of_service", "rule_id",
@@ -65,14 +62,21 @@ final class ReviewOutputs implements Closeable {
                 CSVFormat.DEFAULT.builder().setHeader("file", "line", "problem").get());
     }
 
-    synchronized void claim(Claim claim, OperationOutcome outcome) throws IOException {
+    /** Encodes the outcome on the caller's thread; only the writes are serialized. */
+    void claim(Claim claim, OperationOutcome outcome, IParser encoder) throws IOException {
         String id = claim.getIdElement().getIdPart();
         String identifier = claim.getIdentifierFirstRep().getValue();
         outcome.setId(id);
         if (identifier != null) {
             outcome.addExtension(new Extension(CLAIM_IDENTIFIER, claim.getIdentifierFirstRep().copy()));
         }
-        outcomes.write(parser.encodeResourceToString(outcome));
+        String encoded = encoder.encodeResourceToString(outcome);
+        record(claim, id, identifier, encoded, outcome);
+    }
+
+    private synchronized void record(Claim claim, String id, String identifier, String encoded,
+            OperationOutcome outcome) throws IOException {
+        outcomes.write(encoded);
         outcomes.newLine();
         String date = claim.getBillablePeriod().hasStart() ? claim.getBillablePeriod().getStartElement().asStringValue()
                 : claim.getItemFirstRep().hasServicedDateType() ? claim.getItemFirstRep().getServicedDateType()

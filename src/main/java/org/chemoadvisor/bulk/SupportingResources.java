@@ -3,7 +3,6 @@ package org.chemoadvisor.bulk;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,18 +22,17 @@ public final class SupportingResources {
     private final Map<String, Resource> byReference = new HashMap<>();
     private final Map<String, List<Procedure>> proceduresBySubject = new HashMap<>();
 
-    static SupportingResources read(FhirContext fhir, List<Path> files, Consumer<String> problems) throws IOException {
+    static SupportingResources read(FhirContext fhir, PatientPartitions.Part part, Consumer<String> problems)
+            throws IOException {
         SupportingResources resources = new SupportingResources();
         IParser parser = fhir.newJsonParser();
-        for (Path file : files) {
-            NdjsonInputs.forEachLine(file, line -> {
-                try {
-                    resources.add((Resource) parser.parseResource(line.text()));
-                } catch (RuntimeException e) {
-                    problems.accept(line.file() + ":" + line.number() + ": not a FHIR R4 resource, skipped");
-                }
-            });
-        }
+        part.supportingLines(line -> {
+            try {
+                resources.add((Resource) parser.parseResource(line.text()));
+            } catch (RuntimeException e) {
+                problems.accept(line.file() + ":" + line.number() + ": not a FHIR R4 resource, skipped");
+            }
+        });
         return resources;
     }
 

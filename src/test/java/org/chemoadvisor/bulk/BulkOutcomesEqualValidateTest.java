@@ -64,9 +64,10 @@ class BulkOutcomesEqualValidateTest {
             outcome.remove(List.of("id", "extension"));
             written.put(JSON.readTree(line).path("id").asText(), outcome);
         }
-        NdjsonInputs files = new NdjsonInputs(List.of(in));
-        SupportingResources supporting = SupportingResources.read(FHIR, files.supportingFiles(), problem -> { });
-        OtherClaims otherClaims = OtherClaims.read(files.claimFiles(), pack.codeSets());
+        PatientPartitions.Part whole = PatientPartitions.of(new NdjsonInputs(List.of(in)), dir.resolve("work"),
+                Long.MAX_VALUE, new java.util.concurrent.atomic.AtomicLong()).parts().get(0);
+        SupportingResources supporting = SupportingResources.read(FHIR, whole, problem -> { });
+        OtherClaims otherClaims = OtherClaims.read(whole, pack.codeSets());
         FhirHttp http = new FhirHttp(port);
         int compared = 0;
         for (String line : Files.readAllLines(in.resolve("Claim.ndjson"))) {

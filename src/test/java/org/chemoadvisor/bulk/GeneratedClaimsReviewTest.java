@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,6 +45,29 @@ class GeneratedClaimsReviewTest {
         assertThat(status).isEqualTo(1);
         assertThat(found).hasSize(3000).isEqualTo(expected(dir.resolve("in/expected-rule-ids.csv")));
         assertThat(found.values().stream().flatMap(Set::stream)).contains("CHEMO-40", "CHEMO-41", "CHEMO-05");
+    }
+
+    @Test
+    void anInputSplitByPatientGivesTheSameOutcomesAsOneRead(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in");
+        new ClaimGenerator(RulePackLoader.loadBundled().muscles(), 5, 0.3).write(in, 1500, false);
+        Files.writeString(in.resolve("Claim-2.ndjson"), "{\"resourceType\": \"Claim\", \"id\": \"cut-off\n");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+
+        ClaimReviewCommand.review(List.of(in), dir.resolve("whole"), null, false, quiet, Long.MAX_VALUE);
+        ClaimReviewCommand.review(List.of(in), dir.resolve("split"), null, false, quiet, 64 << 10);
+
+        assertThat(sortedLines(dir.resolve("split/outcomes.ndjson"))).hasSize(1500)
+                .isEqualTo(sortedLines(dir.resolve("whole/outcomes.ndjson")));
+        assertThat(sortedLines(dir.resolve("split/findings.csv")))
+                .isEqualTo(sortedLines(dir.resolve("whole/findings.csv")));
+        assertThat(Files.readAllLines(dir.resolve("split/problems.csv")))
+                .containsExactly("file,line,problem", in.resolve("Claim-2.ndjson") + ",1,not a FHIR R4 resource");
+        assertThat(dir.resolve("split").resolve(ClaimReviewCommand.WORK_DIR)).doesNotExist();
+    }
+
+    private static List<String> sortedLines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().sorted().toList();
     }
 
     static Map<String, Set<String>> expected(Path csv) throws IOException {

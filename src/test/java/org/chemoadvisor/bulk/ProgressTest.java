@@ -20,4 +20,14 @@ class ProgressTest {
             assertThat(progress.line()).contains("1,200 claims", "claims/s", "25% read", "s left");
         }
     }
+
+    @Test
+    void whileTheInputIsSplitByPatientTheLineSaysSoAndHowMuchIsRead() {
+        try (Progress progress = Progress.start(new PrintStream(OutputStream.nullOutputStream()), new AtomicLong())) {
+            progress.splitting(2000);
+            progress.bytesRead.set(500);
+
+            assertThat(progress.line()).contains("splitting the input by patient: 25% read").doesNotContain("left");
+        }
+    }
 }

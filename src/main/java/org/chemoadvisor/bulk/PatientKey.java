@@ -1,0 +1,78 @@
+package org.chemoadvisor.bulk;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * Whose record a line of an export belongs to, read from a few top-level fields without building
+ * the resource: a Claim's {@code patient}, a Procedure's (or any resource's) {@code subject}, a
+ * Coverage's {@code beneficiary}, a Patient's own id; for a Bundle, its Claim's patient. Null when
+ * the line names no patient (an Organization, a Practitioner) or is not JSON.
+ */
+final class PatientKey {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    private PatientKey() {
+    }
+
+    static String of(String line) {
+        try (JsonParser parser = JSON.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String type = null;
+            String id = null;
+            String reference = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "resourceType" -> type = parser.getValueAsString();
+                    case "id" -> id = parser.getValueAsString();
+                    case "patient", "subject", "beneficiary" -> reference = value == JsonToken.START_OBJECT
+                            ? reference(parser) : reference;
+                    default -> parser.skipChildren();
+                }
+            }
+            if ("Patient".equals(type)) {
+                return id == null ? null : "Patient/" + id;
+            }
+            if ("Bundle".equals(type)) {
+                return ofBundle(line);
+            }
+            return reference != null && reference.startsWith("Patient/") ? reference : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String reference(JsonParser parser) throws IOException {
+        String reference = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals("reference")) {
+                reference = parser.getValueAsString();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return reference;
+    }
+
+    private static String ofBundle(String line) throws IOException {
+        for (JsonNode entry : TREES.readTree(line).path("entry")) {
+            if (entry.at("/resource/resourceType").asText().equals("Claim")) {
+                String reference = entry.at("/resource/patient/reference").asText(null);
+                return reference != null && reference.startsWith("Patient/") ? reference : null;
+            }
+        }
+        return null;
+    }
+}
