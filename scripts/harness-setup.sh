@@ -12,6 +12,6 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 mvn -B -q ${MVN_FLAGS} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="${WORK}/cp.txt" >&2
 CP="target/test-classes:target/classes:$(cat "${WORK}/cp.txt")"
-JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v original | head -1)"
+JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v -e original -e plain | head -1)"
 
 java -cp "$CP" org.chemoadvisor.loadtest.LoadHarness keys "$WORK"

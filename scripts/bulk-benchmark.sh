@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Bulk review benchmark, one run on this machine: generates seeded claims (generate-claims), then times
+#   1. validate-claims, rules only, on CLAIMS claims (wall time from start to report, resident memory);
+#   2. validate-claims --structural and rules only again, on the first STRUCTURAL_CLAIMS of them (the ratio);
+#   3. the Spark job in local mode on every core, on the CLAIMS claims (the ratio to 1.), unless NO_SPARK=1;
+# and prints one table. The in-process parse floor and per-claim stages are the JMH benchmarks
+# (mvn -B -Pbenchmarks verify -Djmh.args="BulkReviewBenchmarks"). Not run by CI.
+#
+# Usage: scripts/bulk-benchmark.sh            Environment: CLAIMS (default 200000), STRUCTURAL_CLAIMS
+# (default 20000), HEAP (default 512m), SEED (default 1), WORK (default a new temporary directory),
+# MVN_FLAGS (e.g. -o), SKIP_BUILD=1 to reuse target/ and spark/target/.
+# The 10-million-claim memory run: CLAIMS=10000000 HEAP=512m NO_SPARK=1 STRUCTURAL_CLAIMS=0 scripts/bulk-benchmark.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CLAIMS="${CLAIMS:-200000}"
+STRUCTURAL_CLAIMS="${STRUCTURAL_CLAIMS:-20000}"
+HEAP="${HEAP:-512m}"
+SEED="${SEED:-1}"
+MVN_FLAGS="${MVN_FLAGS-}"
+WORK="${WORK:-$(mktemp -d -t chemo-bulk.XXXXXX)}"
+mkdir -p "$WORK"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "Building (mvn ${MVN_FLAGS} install -DskipTests, then spark/) ..." >&2
+  mvn -B -q ${MVN_FLAGS} install -DskipTests >&2
+  [[ "${NO_SPARK:-0}" == 1 ]] || (cd spark && mvn -B -q ${MVN_FLAGS} package -DskipTests >&2)
+fi
+JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v -e original -e plain | head -1)"
+
+# Runs a command under /usr/bin/time; prints "wall_seconds rss_mb" to stdout.
+timed() {
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/last.log" 2>&1 || [[ $? -eq 1 ]]
+  awk '{printf "%s %.0f\n", $1, $2 / 1024}' "$WORK/time.txt"
+}
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+
+generate() {
+  [[ -f "$2/Claim.ndjson" ]] || java -jar "$JAR" generate-claims --claims "$1" --seed "$SEED" --out "$2" > /dev/null 2>&1
+}
+
+echo "Generating ${CLAIMS} claims (seed ${SEED}) in ${WORK} ..." >&2
+generate "$CLAIMS" "$WORK/in"
+SIZE_MB=$(du -sm "$WORK/in" | cut -f1)
+
+echo "validate-claims, rules only ..." >&2
+read -r RULES_S RULES_MB < <(timed java -Xmx"$HEAP" -jar "$JAR" validate-claims "$WORK/in" --out "$WORK/out-rules")
+SUMMARY="$(tail -1 "$WORK/last.log")"
+
+if [[ "$STRUCTURAL_CLAIMS" -gt 0 ]]; then
+  echo "validate-claims on ${STRUCTURAL_CLAIMS} claims, rules only and --structural ..." >&2
+  generate "$STRUCTURAL_CLAIMS" "$WORK/in-small"
+  read -r SMALL_S SMALL_MB < <(timed java -Xmx"$HEAP" -jar "$JAR" validate-claims "$WORK/in-small" --out "$WORK/out-small")
+  read -r STRUCT_S STRUCT_MB < <(timed java -Xmx"$HEAP" -jar "$JAR" validate-claims "$WORK/in-small" --structural \
+    --out "$WORK/out-structural")
+fi
+
+if [[ "${NO_SPARK:-0}" != 1 ]]; then
+  echo "Spark local[*] ..." >&2
+  (cd spark && mvn -B -q ${MVN_FLAGS} dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$WORK/spark-cp.txt" >&2)
+  OPENS="$(sed -n '/<argLine>/,/<\/argLine>/p' spark/pom.xml | sed -e 's/<[^>]*>//g' | tr '\n' ' ')"
+  # shellcheck disable=SC2086
+  read -r SPARK_S SPARK_MB < <(timed java $OPENS -Xmx2g -Dspark.master="local[*]" \
+    -cp "spark/target/classes:$(cat "$WORK/spark-cp.txt")" org.chemoadvisor.spark.SparkClaimReview \
+    "$WORK/in" --out "$WORK/out-spark")
+fi
+
+echo
+echo "| run | claims | wall s | claims/s | resident MB | ratio |"
+echo "|---|---|---|---|---|---|"
+echo "| validate-claims, rules only, -Xmx${HEAP} | ${CLAIMS} (${SIZE_MB} MB) | ${RULES_S} | $(rate "$CLAIMS" "$RULES_S") | ${RULES_MB} | 1 |"
+if [[ "$STRUCTURAL_CLAIMS" -gt 0 ]]; then
+  echo "| validate-claims, rules only | ${STRUCTURAL_CLAIMS} | ${SMALL_S} | $(rate "$STRUCTURAL_CLAIMS" "$SMALL_S") | ${SMALL_MB} | 1 (of these claims) |"
+  echo "| validate-claims --structural | ${STRUCTURAL_CLAIMS} | ${STRUCT_S} | $(rate "$STRUCTURAL_CLAIMS" "$STRUCT_S") | ${STRUCT_MB} | $(awk -v a="$SMALL_S" -v b="$STRUCT_S" 'BEGIN { printf "%.2f x the time", b / a }') |"
+fi
+if [[ "${NO_SPARK:-0}" != 1 ]]; then
+  echo "| Spark local[*], -Xmx2g | ${CLAIMS} | ${SPARK_S} | $(rate "$CLAIMS" "$SPARK_S") | ${SPARK_MB} | $(awk -v a="$RULES_S" -v b="$SPARK_S" 'BEGIN { printf "%.2f x the time", b / a }') |"
+fi
+echo "(cores: $(nproc); ${SUMMARY}; files in ${WORK})"
