@@ -27,15 +27,16 @@ public final class OtherClaims {
     }
 
     private static final String CPT = "http://www.ama-assn.org/go/cpt";
+    /** Thread-safe once configured; one per process, as a mapper is costly to build (Spark calls {@link #of} per patient). */
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, List<Line>> byPatient = new HashMap<>();
 
     /** From the lines of one patient's claims (or any lines: those not Claims or Bundles are skipped). */
     public static OtherClaims of(Iterable<String> lines, CodeSets codeSets) {
         OtherClaims claims = new OtherClaims();
-        ObjectMapper json = new ObjectMapper();
         for (String line : lines) {
             try {
-                claims.add(json.readTree(line), codeSets);
+                claims.add(JSON.readTree(line), codeSets);
             } catch (IOException e) {
                 // Unreadable lines are reported by the review itself.
             }
@@ -45,10 +46,9 @@ public final class OtherClaims {
 
     static OtherClaims read(PatientPartitions.Part part, CodeSets codeSets) throws IOException {
         OtherClaims claims = new OtherClaims();
-        ObjectMapper json = new ObjectMapper();
         part.claimLines(line -> {
             try {
-                claims.add(json.readTree(line.text()), codeSets);
+                claims.add(JSON.readTree(line.text()), codeSets);
             } catch (IOException e) {
                 // Unreadable lines are reported by the review pass.
             }
