@@ -29,7 +29,7 @@ if [[ "${1:-}" == *.jar ]]; then
   JAR="$1"
   shift
 else
-  JAR="$(ls -t "${SCRIPTS}"/../target/chemo-coding-advisor-*.jar 2>/dev/null | grep -v original | head -1 || true)"
+  JAR="$(ls -t "${SCRIPTS}"/../target/chemo-coding-advisor-*.jar 2>/dev/null | grep -v -e original -e plain | head -1 || true)"
 fi
 if [[ -z "${JAR}" || ! -f "${JAR}" ]]; then
   echo "No jar found; build it with: mvn -B package -DskipTests" >&2

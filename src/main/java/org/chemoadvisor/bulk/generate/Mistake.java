@@ -58,7 +58,7 @@ enum Mistake {
         @Override
         Visit make(VisitScenarios scenarios, LocalDate date) {
             Visit visit = scenarios.trunk(date, 4);
-            visit.lines.add(1, new Visit.Line(CPT, "64647", List.of(), 1, List.of(1)));
+            visit.lines.add(1, cptLine("64647"));
             return visit;
         }
     },
@@ -94,7 +94,7 @@ enum Mistake {
         @Override
         Visit make(VisitScenarios scenarios, LocalDate date) {
             Visit visit = guided(scenarios, date);
-            visit.lines.add(1, new Visit.Line(CPT, "95873", List.of(), 1, List.of(1)));
+            visit.lines.add(1, cptLine("95873"));
             return visit;
         }
     },
@@ -110,7 +110,7 @@ enum Mistake {
         @Override
         Visit make(VisitScenarios scenarios, LocalDate date) {
             Visit visit = guided(scenarios, date);
-            visit.lines.add(1, new Visit.Line(CPT, "95860", List.of(), 1, List.of(1)));
+            visit.lines.add(1, cptLine("95860"));
             return visit;
         }
     },
@@ -120,8 +120,8 @@ enum Mistake {
             Visit visit = scenarios.single(Indication.CERVICAL_DYSTONIA, date, "64616", "G24.9", 100);
             visit.remove("95874");
             visit.remove("95873");
-            visit.lines.add(1, new Visit.Line(CPT, "64617", List.of(), 1, List.of(1)));
-            visit.lines.add(2, new Visit.Line(CPT, "95874", List.of(), 1, List.of(1)));
+            visit.lines.add(1, cptLine("64617"));
+            visit.lines.add(2, cptLine("95874"));
             return visit;
         }
     },
@@ -138,7 +138,7 @@ enum Mistake {
         @Override
         Visit make(VisitScenarios scenarios, LocalDate date) {
             Visit visit = scenarios.single(Indication.FACIAL_SPASM, date, "64612", "G51.31", 50);
-            visit.lines.add(1, new Visit.Line(CPT, "95860", List.of(), 1, List.of(1)));
+            visit.lines.add(1, cptLine("95860"));
             return visit;
         }
     },
@@ -257,13 +257,18 @@ enum Mistake {
         throw new UnsupportedOperationException(name() + " is made in the patient's timeline");
     }
 
+    /** One unit of a CPT code, pointing at the first diagnosis. */
+    private static Visit.Line cptLine(String code) {
+        return new Visit.Line(CPT, code, List.of(), 1, List.of(1));
+    }
+
     /** A two-limb visit with EMG guidance, the visit most guidance mistakes are made on. */
     private static Visit guided(VisitScenarios scenarios, LocalDate date) {
         Visit visit = scenarios.limbs(date, new int[] {6, 3}, false);
         for (String code : List.of("95873", "95874", "99213", "99214")) {
             visit.remove(code);
         }
-        visit.lines.add(1, new Visit.Line(CPT, "95874", List.of(), 1, List.of(1)));
+        visit.lines.add(1, cptLine("95874"));
         return visit;
     }
 }

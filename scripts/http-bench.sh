@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# HTTP cost against the server's own floor, one run with wrk (apt-get install -y wrk): starts the jar as in
+# production (scripts/run.sh, scripts/jvm.options: 512 MB heap) with security off, warms up, then measures
+# with keep-alive, each for --seconds:
+#   GET  /cds-services (discovery: the floor of Tomcat + Spring MVC + Jackson on this server), 8 connections;
+#   POST /cds-services/chemodenervation-order-sign (06-recode-64642-with-64645), 8 connections;
+#   POST /fhir/Claim/$validate (the clean 4-item claim, structural validation on), 2 connections;
+# and prints p50/p99 and requests/s for each, order-sign's throughput as a ratio to discovery's, and the
+# service's resident memory (now and peak). PROFILE=1 also records the order-sign and $validate phases with JFR
+# (profile settings; the files are printed). Not run by CI.
+#
+# Usage: scripts/http-bench.sh    Environment: SECONDS_EACH (10), WARMUP_SECONDS (20), PORT (18482),
+# MVN_FLAGS (e.g. -o), SKIP_BUILD=1 to reuse target/, JAVA_OPTS_FILE (scripts/jvm.options), PROFILE=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_EACH="${SECONDS_EACH:-10}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-20}"
+PORT="${PORT:-18482}"
+BASE="http://localhost:${PORT}"
+WORK="$(mktemp -d -t chemo-http.XXXXXX)"
+JAVA_OPTS_FILE="${JAVA_OPTS_FILE:-scripts/jvm.options}"
+SERVICE_PID=""
+command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
+
+cleanup() {
+  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  mvn -B -q ${MVN_FLAGS:-} package -DskipTests >&2
+fi
+JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v -e original -e plain | head -1)"
+ARGS=(--server.port="${PORT}" --cds.security.enabled=false --spring.datasource.url="jdbc:h2:mem:bench")
+JAVA_OPTS_FILE="${JAVA_OPTS_FILE}" scripts/run.sh --prepare "$JAR" "${ARGS[@]}" > "${WORK}/prepare.log" 2>&1
+JAVA_OPTS_FILE="${JAVA_OPTS_FILE}" scripts/run.sh "$JAR" "${ARGS[@]}" > "${WORK}/service.log" 2>&1 &
+SERVICE_PID=$!
+until curl -sf -o /dev/null "${BASE}/actuator/health/readiness"; do
+  kill -0 "$SERVICE_PID" 2>/dev/null || { tail -20 "${WORK}/service.log" >&2; exit 1; }
+  sleep 0.1
+done
+
+post_script() {  # $1 body file, $2 content type
+  cat > "${WORK}/$(basename "$1").lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "$2"
+local f = io.open("$1", "rb"); wrk.body = f:read("*a"); f:close()
+LUA
+  echo "${WORK}/$(basename "$1").lua"
+}
+ORDER_SIGN_LUA="$(post_script "$PWD/cds-hooks/order-sign/06-recode-64642-with-64645.request.json" application/json)"
+VALIDATE_LUA="$(post_script "$PWD/fhir-resources/examples/claim-clean-64644-64645-95874.json" application/fhir+json)"
+ORDER_SIGN="${BASE}/cds-services/chemodenervation-order-sign"
+VALIDATE="${BASE}/fhir/Claim/\$validate"
+
+for status in $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+    --data-binary @cds-hooks/order-sign/06-recode-64642-with-64645.request.json "$ORDER_SIGN") \
+  $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/fhir+json' \
+    --data-binary @fhir-resources/examples/claim-clean-64644-64645-95874.json "$VALIDATE"); do
+  [[ "$status" == 200 ]] || { echo "a request to measure was answered ${status}" >&2; exit 1; }
+done
+
+echo "Warming up for ${WARMUP_SECONDS} s per endpoint ..." >&2
+wrk -t2 -c8 -d"${WARMUP_SECONDS}s" "${BASE}/cds-services" > /dev/null
+wrk -t2 -c8 -d"${WARMUP_SECONDS}s" -s "$ORDER_SIGN_LUA" "$ORDER_SIGN" > /dev/null
+wrk -t1 -c2 -d"${WARMUP_SECONDS}s" -s "$VALIDATE_LUA" "$VALIDATE" > /dev/null
+
+measure() {  # name threads connections script url
+  local out
+  if [[ -n "$4" ]]; then
+    out="$(wrk -t"$2" -c"$3" -d"${SECONDS_EACH}s" --latency -s "$4" "$5")"
+  else
+    out="$(wrk -t"$2" -c"$3" -d"${SECONDS_EACH}s" --latency "$5")"
+  fi
+  echo "$out" > "${WORK}/$1.wrk.txt"
+  local p50 p99 rps non2xx
+  p50="$(awk '$1 == "50%" { print $2 }' <<< "$out")"
+  p99="$(awk '$1 == "99%" { print $2 }' <<< "$out")"
+  rps="$(awk '/^Requests\/sec/ { print $2 }' <<< "$out")"
+  non2xx="$(awk '/Non-2xx/ { print $NF }' <<< "$out")"
+  echo "$1 $3 ${p50} ${p99} ${rps} ${non2xx:-0}"
+}
+
+DISCOVERY="$(measure discovery 2 8 "" "${BASE}/cds-services")"
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  jcmd "$SERVICE_PID" JFR.start name=sign settings=profile filename="${WORK}/order-sign.jfr" > /dev/null
+fi
+SIGN="$(measure order-sign 2 8 "$ORDER_SIGN_LUA" "$ORDER_SIGN")"
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  jcmd "$SERVICE_PID" JFR.stop name=sign > /dev/null
+  jcmd "$SERVICE_PID" JFR.start name=validate settings=profile filename="${WORK}/validate.jfr" > /dev/null
+fi
+VALID="$(measure validate 1 2 "$VALIDATE_LUA" "$VALIDATE")"
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  jcmd "$SERVICE_PID" JFR.stop name=validate > /dev/null
+fi
+RSS="$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${SERVICE_PID}/status")"
+PEAK="$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/${SERVICE_PID}/status")"
+
+echo
+echo "| endpoint | connections | p50 | p99 | req/s | non-2xx | req/s x discovery |"
+echo "|---|---|---|---|---|---|---|"
+D_RPS="$(awk '{ print $5 }' <<< "$DISCOVERY")"
+for row in "$DISCOVERY" "$SIGN" "$VALID"; do
+  read -r name conns p50 p99 rps non2xx <<< "$row"
+  echo "| ${name} | ${conns} | ${p50} | ${p99} | ${rps} | ${non2xx} | $(awk -v a="$rps" -v b="$D_RPS" 'BEGIN { printf "%.2f", a / b }') |"
+done
+echo "(resident memory ${RSS} MB now, ${PEAK} MB peak; JVM flags: $(tr '\n' ' ' < "${JAVA_OPTS_FILE}"); wrk on the same machine; files in ${WORK})"
+[[ "${PROFILE:-0}" != 1 ]] || echo "JFR recordings of the measured phases: ${WORK}/order-sign.jfr ${WORK}/validate.jfr"
