@@ -7,14 +7,14 @@
 # (mvn -B -Pbenchmarks verify -Djmh.args="BulkReviewBenchmarks"). Not run by CI.
 #
 # Usage: scripts/bulk-benchmark.sh            Environment: CLAIMS (default 200000), STRUCTURAL_CLAIMS
-# (default 20000), HEAP (default 512m), SEED (default 1), WORK (default a new temporary directory),
+# (default 5000), HEAP (default 512m), SEED (default 1), WORK (default a new temporary directory),
 # MVN_FLAGS (e.g. -o), SKIP_BUILD=1 to reuse target/ and spark/target/.
 # The 10-million-claim memory run: CLAIMS=10000000 HEAP=512m NO_SPARK=1 STRUCTURAL_CLAIMS=0 scripts/bulk-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CLAIMS="${CLAIMS:-200000}"
-STRUCTURAL_CLAIMS="${STRUCTURAL_CLAIMS:-20000}"
+STRUCTURAL_CLAIMS="${STRUCTURAL_CLAIMS:-5000}"
 HEAP="${HEAP:-512m}"
 SEED="${SEED:-1}"
 MVN_FLAGS="${MVN_FLAGS-}"
@@ -31,7 +31,7 @@ JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v -e original -e plain | hea
 # Runs a command under /usr/bin/time; prints "wall_seconds rss_mb" to stdout.
 timed() {
   /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/last.log" 2>&1 || [[ $? -eq 1 ]]
-  awk '{printf "%s %.0f\n", $1, $2 / 1024}' "$WORK/time.txt"
+  tail -1 "$WORK/time.txt" | awk '{printf "%s %.0f\n", $1, $2 / 1024}'
 }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 
@@ -57,7 +57,7 @@ fi
 
 if [[ "${NO_SPARK:-0}" != 1 ]]; then
   echo "Spark local[*] ..." >&2
-  (cd spark && mvn -B -q ${MVN_FLAGS} dependency:build-classpath -Dmdep.includeScope=test \
+  (cd spark && mvn -B -q ${MVN_FLAGS} org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$WORK/spark-cp.txt" >&2)
   OPENS="$(sed -n '/<argLine>/,/<\/argLine>/p' spark/pom.xml | sed -e 's/<[^>]*>//g' | tr '\n' ' ')"
   # shellcheck disable=SC2086

@@ -11,9 +11,10 @@ import java.io.IOException;
  * Whose record a line of an export belongs to, read from a few top-level fields without building
  * the resource: a Claim's {@code patient}, a Procedure's (or any resource's) {@code subject}, a
  * Coverage's {@code beneficiary}, a Patient's own id; for a Bundle, its Claim's patient. Null when
- * the line names no patient (an Organization, a Practitioner) or is not JSON.
+ * the line names no patient (an Organization, a Practitioner) or is not JSON. The command splits its
+ * input by it and the Spark job groups by it.
  */
-final class PatientKey {
+public final class PatientKey {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper TREES = new ObjectMapper();
@@ -21,7 +22,7 @@ final class PatientKey {
     private PatientKey() {
     }
 
-    static String of(String line) {
+    public static String of(String line) {
         try (JsonParser parser = JSON.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;

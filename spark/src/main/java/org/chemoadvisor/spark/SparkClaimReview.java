@@ -75,7 +75,9 @@ public final class SparkClaimReview {
 
     public static Summary run(SparkSession spark, List<String> inputs, String out, PolicyProfile profile) {
         // Each line with the name of its file: Claim*/Bundle* files hold the claims, the others what they reference.
-        JavaRDD<PatientReview.Line> lines = spark.read().text(inputs.toArray(String[]::new))
+        // NDJSON files only, as the command takes them: an export directory also holds its manifest and the like.
+        JavaRDD<PatientReview.Line> lines = spark.read().option("pathGlobFilter", "*.{ndjson,ndjson.gz,jsonl}")
+                .text(inputs.toArray(String[]::new))
                 .withColumn("file", functions.input_file_name()).javaRDD()
                 .filter(row -> !row.getString(0).isBlank())
                 .map(row -> new PatientReview.Line(row.getString(0), claimFile(row.getString(1))));

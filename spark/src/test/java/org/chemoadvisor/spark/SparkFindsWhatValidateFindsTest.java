@@ -103,6 +103,7 @@ class SparkFindsWhatValidateFindsTest {
             found.computeIfAbsent(finding.getAs("claim_id"), k -> new TreeSet<>()).add(finding.getAs("rule_id"));
         }
         assertThat(summary.claims()).isEqualTo(2000);
+        assertThat(summary.problems()).as("expected-rule-ids.csv beside the NDJSON files is not input").isZero();
         assertThat(found).isEqualTo(expected);
     }
 
