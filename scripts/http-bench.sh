@@ -6,7 +6,8 @@
 #   POST /cds-services/chemodenervation-order-sign (06-recode-64642-with-64645), 8 connections;
 #   POST /fhir/Claim/$validate (the clean 4-item claim, structural validation on), 2 connections;
 # and prints p50/p99 and requests/s for each, order-sign's throughput as a ratio to discovery's, and the
-# service's resident memory (now and peak). PROFILE=1 also records the order-sign and $validate phases with JFR
+# service's resident memory (now and peak); MEMORY=1 adds the live heap after a full GC and the JVM's
+# committed native memory by category (Native Memory Tracking). PROFILE=1 also records the order-sign and $validate phases with JFR
 # (profile settings; the files are printed). Not run by CI.
 #
 # Usage: scripts/http-bench.sh    Environment: SECONDS_EACH (10), WARMUP_SECONDS (20), PORT (18482),
@@ -37,6 +38,18 @@ fi
 JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v -e original -e plain | head -1)"
 ARGS=(--server.port="${PORT}" --cds.security.enabled=false --spring.datasource.url="jdbc:h2:mem:bench")
 JAVA_OPTS_FILE="${JAVA_OPTS_FILE}" scripts/run.sh --prepare "$JAR" "${ARGS[@]}" > "${WORK}/prepare.log" 2>&1
+if [[ "${MEMORY:-0}" == 1 ]]; then
+  cp "${JAVA_OPTS_FILE}" "${WORK}/jvm-nmt.options"
+  echo "-XX:NativeMemoryTracking=summary" >> "${WORK}/jvm-nmt.options"
+  JAVA_OPTS_FILE="${WORK}/jvm-nmt.options"
+fi
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  # Recording from the start: JFR instruments JDK classes when it starts, which in a warm JVM throws away
+  # compiled code and would make the measured phases a re-warm-up. Each phase then gets its own recording.
+  cp "${JAVA_OPTS_FILE}" "${WORK}/jvm.options"
+  echo "-XX:StartFlightRecording=name=all,settings=profile,maxsize=64m" >> "${WORK}/jvm.options"
+  JAVA_OPTS_FILE="${WORK}/jvm.options"
+fi
 JAVA_OPTS_FILE="${JAVA_OPTS_FILE}" scripts/run.sh "$JAR" "${ARGS[@]}" > "${WORK}/service.log" 2>&1 &
 SERVICE_PID=$!
 until curl -sf -o /dev/null "${BASE}/actuator/health/readiness"; do
@@ -110,4 +123,11 @@ for row in "$DISCOVERY" "$SIGN" "$VALID"; do
   echo "| ${name} | ${conns} | ${p50} | ${p99} | ${rps} | ${non2xx} | $(awk -v a="$rps" -v b="$D_RPS" 'BEGIN { printf "%.2f", a / b }') |"
 done
 echo "(resident memory ${RSS} MB now, ${PEAK} MB peak; JVM flags: $(tr '\n' ' ' < "${JAVA_OPTS_FILE}"); wrk on the same machine; files in ${WORK})"
+if [[ "${MEMORY:-0}" == 1 ]]; then
+  jcmd "$SERVICE_PID" GC.run > /dev/null
+  echo "Live heap after a full GC: $(jcmd "$SERVICE_PID" GC.heap_info | grep -o 'used [0-9]*K' | head -1)"
+  echo "Committed native memory by category (NMT, KB):"
+  jcmd "$SERVICE_PID" VM.native_memory summary | grep -E '^-' | sed -E 's/^-\s*//; s/\(reserved=[0-9]+KB, committed=([0-9]+)KB\)/\1/' | \
+    awk '{ printf "  %s", $0 } END { print "" }'
+fi
 [[ "${PROFILE:-0}" != 1 ]] || echo "JFR recordings of the measured phases: ${WORK}/order-sign.jfr ${WORK}/validate.jfr"
