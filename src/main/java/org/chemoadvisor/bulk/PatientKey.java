@@ -11,10 +11,13 @@ import java.io.IOException;
  * Whose record a line of an export belongs to, read from a few top-level fields without building
  * the resource: a Claim's {@code patient}, a Procedure's (or any resource's) {@code subject}, a
  * Coverage's {@code beneficiary}, a Patient's own id; for a Bundle, its Claim's patient. Null when
- * the line names no patient (an Organization, a Practitioner) or is not JSON. The command splits its
- * input by it and the Spark job groups by it.
+ * the line names no patient (an Organization, a Practitioner); {@link #UNREADABLE} when it is not a
+ * JSON object. The command splits its input by it and the Spark job groups by it.
  */
 public final class PatientKey {
+
+    /** The key of a line that is not a JSON object (the review reports it, once). */
+    public static final String UNREADABLE = "\u0000unreadable";
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper TREES = new ObjectMapper();
@@ -25,7 +28,7 @@ public final class PatientKey {
     public static String of(String line) {
         try (JsonParser parser = JSON.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
+                return UNREADABLE;
             }
             String type = null;
             String id = null;
@@ -49,7 +52,7 @@ public final class PatientKey {
             }
             return reference != null && reference.startsWith("Patient/") ? reference : null;
         } catch (IOException e) {
-            return null;
+            return UNREADABLE;
         }
     }
 

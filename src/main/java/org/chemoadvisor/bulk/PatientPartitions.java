@@ -89,7 +89,9 @@ final class PatientPartitions implements Closeable {
                     if (patient == null && !claims) {
                         out = sharedWriter;
                     } else {
-                        int part = patient == null ? 0 : Math.floorMod(patient.hashCode(), count);
+                        // Unreadable lines and claims with no patient go to one part, to be reported once.
+                        int part = patient == null || patient.equals(PatientKey.UNREADABLE) ? 0
+                                : Math.floorMod(patient.hashCode(), count);
                         if (writers[part] == null) {
                             partFiles[part] = workDir.resolve("part-" + part + ".tsv");
                             writers[part] = new BufferedWriter(Files.newBufferedWriter(partFiles[part],

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -52,10 +53,14 @@ class GeneratedClaimsReviewTest {
         Path in = dir.resolve("in");
         new ClaimGenerator(RulePackLoader.loadBundled().muscles(), 5, 0.3).write(in, 1500, false);
         Files.writeString(in.resolve("Claim-2.ndjson"), "{\"resourceType\": \"Claim\", \"id\": \"cut-off\n");
+        Files.writeString(in.resolve("Organization.ndjson"), "{\"resourceType\": \"Organization\", \"id\": \"clinic\"}\n"
+                + "not json\n");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
         ClaimReviewCommand.review(List.of(in), dir.resolve("whole"), null, false, quiet, Long.MAX_VALUE);
-        ClaimReviewCommand.review(List.of(in), dir.resolve("split"), null, false, quiet, 64 << 10);
+        ClaimReviewCommand.review(List.of(in), dir.resolve("split"), null, false, new PrintStream(printed),
+                64 << 10);
 
         assertThat(sortedLines(dir.resolve("split/outcomes.ndjson"))).hasSize(1500)
                 .isEqualTo(sortedLines(dir.resolve("whole/outcomes.ndjson")));
@@ -64,6 +69,8 @@ class GeneratedClaimsReviewTest {
         assertThat(Files.readAllLines(dir.resolve("split/problems.csv")))
                 .containsExactly("file,line,problem", in.resolve("Claim-2.ndjson") + ",1,not a FHIR R4 resource");
         assertThat(dir.resolve("split").resolve(ClaimReviewCommand.WORK_DIR)).doesNotExist();
+        assertThat(printed.toString().lines().filter(l -> l.contains("Organization.ndjson:2: not a FHIR R4 resource")))
+                .as("an unreadable supporting line is reported once, not once per part").hasSize(1);
     }
 
     private static List<String> sortedLines(Path file) throws IOException {

@@ -15,6 +15,6 @@ final class PatientKeys {
 
     static String of(String line) {
         String patient = PatientKey.of(line);
-        return patient != null ? patient : "\u0000" + line.length() + ":" + line.hashCode();
+        return patient != null && !patient.equals(PatientKey.UNREADABLE) ? patient : "\u0000" + line.length() + ":" + line.hashCode();
     }
 }

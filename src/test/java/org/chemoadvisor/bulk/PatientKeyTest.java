@@ -1,0 +1,31 @@
+package org.chemoadvisor.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PatientKeyTest {
+
+    @Test
+    void eachResourceIsKeyedByThePatientItBelongsTo() {
+        assertThat(PatientKey.of("{\"resourceType\":\"Claim\",\"id\":\"c1\",\"item\":[{\"sequence\":1}],"
+                + "\"patient\":{\"reference\":\"Patient/p1\",\"display\":\"x\"}}")).isEqualTo("Patient/p1");
+        assertThat(PatientKey.of("{\"resourceType\":\"Procedure\",\"subject\":{\"reference\":\"Patient/p2\"}}"))
+                .isEqualTo("Patient/p2");
+        assertThat(PatientKey.of("{\"resourceType\":\"Coverage\",\"beneficiary\":{\"reference\":\"Patient/p3\"}}"))
+                .isEqualTo("Patient/p3");
+        assertThat(PatientKey.of("{\"id\":\"p4\",\"resourceType\":\"Patient\"}")).isEqualTo("Patient/p4");
+        assertThat(PatientKey.of("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Claim\",\"patient\":{\"reference\":\"Patient/p5\"}}}]}")).isEqualTo("Patient/p5");
+    }
+
+    @Test
+    void aResourceOfNoPatientHasNoKeyAndALineThatIsNotJsonIsUnreadable() {
+        assertThat(PatientKey.of("{\"resourceType\":\"Organization\",\"id\":\"clinic\"}")).isNull();
+        assertThat(PatientKey.of("{\"resourceType\":\"Claim\",\"patient\":{\"display\":\"no reference\"}}")).isNull();
+        assertThat(PatientKey.of("{\"resourceType\":\"Procedure\",\"subject\":{\"reference\":\"Group/g1\"}}")).isNull();
+        assertThat(PatientKey.of("not json")).isEqualTo(PatientKey.UNREADABLE);
+        assertThat(PatientKey.of("[1, 2]")).isEqualTo(PatientKey.UNREADABLE);
+        assertThat(PatientKey.of("{\"resourceType\":\"Claim\", \"id\": \"cut-off")).isEqualTo(PatientKey.UNREADABLE);
+    }
+}
