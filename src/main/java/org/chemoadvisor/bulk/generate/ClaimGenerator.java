@@ -17,8 +17,8 @@ import org.chemoadvisor.rulepack.MuscleTable;
 /**
  * Generates a seeded, realistic set of chemodenervation claims in Bulk Data layout (see
  * {@link BulkExportWriter}): patients of a movement-disorders clinic, re-injected every three to four
- * months, most visits coded correctly and a share with one coding mistake each, every mistake the
- * coding check knows. Each patient depends only on the seed and their number, so patients are made on
+ * months, most visits coded correctly and a share with one coding mistake each, one for every rule
+ * but the general add-on edit (CHEMO-23, which the specific ones claim first). Each patient depends only on the seed and their number, so patients are made on
  * every core and written in order: the same seed gives the same files on any machine.
  */
 public final class ClaimGenerator {
