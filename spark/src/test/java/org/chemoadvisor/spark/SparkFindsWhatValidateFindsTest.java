@@ -91,12 +91,7 @@ class SparkFindsWhatValidateFindsTest {
         SparkClaimReview.Summary summary = SparkClaimReview.run(spark, List.of(dir.resolve("in").toString()),
                 dir.resolve("out").toString(), PolicyProfile.MEDICARE);
 
-        Map<String, Set<String>> expected = new HashMap<>();
-        for (String row : Files.readAllLines(dir.resolve("in/expected-rule-ids.csv")).subList(1, 2001)) {
-            String[] cells = row.split(",", -1);
-            expected.put(cells[0], new TreeSet<>(Arrays.stream(cells[2].split(";")).filter(id -> !id.isEmpty())
-                    .toList()));
-        }
+        Map<String, Set<String>> expected = ClaimGenerator.expectedRuleIds(dir.resolve("in"));
         Map<String, Set<String>> found = new HashMap<>();
         expected.keySet().forEach(id -> found.put(id, new TreeSet<>()));
         for (Row finding : spark.read().parquet(dir.resolve("out/findings-parquet").toString()).collectAsList()) {

@@ -18,6 +18,8 @@ import java.util.zip.GZIPOutputStream;
  */
 final class BulkExportWriter implements Closeable {
 
+    static final String EXPECTED = "expected-rule-ids.csv";
+
     private final BufferedWriter patients;
     private final BufferedWriter coverages;
     private final BufferedWriter procedures;
@@ -32,7 +34,7 @@ final class BulkExportWriter implements Closeable {
         this.coverages = open(dir.resolve("Coverage" + suffix), gzip);
         this.procedures = open(dir.resolve("Procedure" + suffix), gzip);
         this.claims = open(dir.resolve("Claim" + suffix), gzip);
-        this.expected = open(dir.resolve("expected-rule-ids.csv"), false);
+        this.expected = open(dir.resolve(EXPECTED), false);
         expected.write("claim_id,mistake,rule_ids\n");
     }
 

@@ -2,7 +2,13 @@ package org.chemoadvisor.bulk.generate;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -65,6 +71,17 @@ public final class ClaimGenerator {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Each claim's expected rule IDs, as {@link #write} lists them in {@code expected-rule-ids.csv}. */
+    public static Map<String, Set<String>> expectedRuleIds(Path dir) throws IOException {
+        Map<String, Set<String>> expected = new HashMap<>();
+        for (String row : Files.readAllLines(dir.resolve(BulkExportWriter.EXPECTED)).stream().skip(1).toList()) {
+            String[] cells = row.split(",", -1);
+            expected.put(cells[0], new TreeSet<>(Arrays.stream(cells[2].split(";")).filter(id -> !id.isEmpty())
+                    .toList()));
+        }
+        return expected;
     }
 
     private List<ExportEncoder.EncodedPatient> patients(long first, ExportEncoder encoder) {
