@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.chemoadvisor.fhir.terminology.PublishedResources;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -17,6 +18,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Component
 public class CitationLinks {
+
+    private static final String REQUEST_BASE = CitationLinks.class.getName() + ".base";
 
     private final String publicBaseUrl;
 
@@ -46,7 +49,17 @@ public class CitationLinks {
         if (publicBaseUrl != null) {
             return publicBaseUrl;
         }
-        return RequestContextHolder.getRequestAttributes() == null ? null
-                : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return null;
+        }
+        // Built once per request: building it (forwarded headers, URI components) was most of a card's links.
+        Object known = request.getAttribute(REQUEST_BASE, RequestAttributes.SCOPE_REQUEST);
+        if (known instanceof String base) {
+            return base;
+        }
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        request.setAttribute(REQUEST_BASE, base, RequestAttributes.SCOPE_REQUEST);
+        return base;
     }
 }

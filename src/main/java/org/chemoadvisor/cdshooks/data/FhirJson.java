@@ -1,9 +1,12 @@
 package org.chemoadvisor.cdshooks.data;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.chemoadvisor.cdshooks.CdsHooksException;
@@ -39,7 +42,11 @@ public class FhirJson {
             throw CdsHooksException.badRequest("invalid_fhir_resource", where + " must be a FHIR resource (a JSON object)");
         }
         try {
-            IBaseResource resource = parser().parseResource(node.toString());
+            // HAPI reads the tree the request body was read into (its own text parse ends in the same
+            // kind of tree): writing it out as text for HAPI to read again was an eighth of a hook call.
+            JacksonStructure tree = new JacksonStructure();
+            tree.setNativeObject((ObjectNode) node);
+            IBaseResource resource = ((IJsonLikeParser) parser()).parseResource(tree);
             if (resource instanceof Resource r4) {
                 return r4;
             }
