@@ -82,20 +82,29 @@ wrk -t2 -c8 -d"${WARMUP_SECONDS}s" "${BASE}/cds-services" > /dev/null
 wrk -t2 -c8 -d"${WARMUP_SECONDS}s" -s "$ORDER_SIGN_LUA" "$ORDER_SIGN" > /dev/null
 wrk -t1 -c2 -d"${WARMUP_SECONDS}s" -s "$VALIDATE_LUA" "$VALIDATE" > /dev/null
 
+cpu_ticks() {  # the service's user + system CPU so far, in clock ticks
+  awk '{ print $14 + $15 }' "/proc/${SERVICE_PID}/stat"
+}
+
 measure() {  # name threads connections script url
-  local out
+  local out before after
+  before="$(cpu_ticks)"
   if [[ -n "$4" ]]; then
     out="$(wrk -t"$2" -c"$3" -d"${SECONDS_EACH}s" --latency -s "$4" "$5")"
   else
     out="$(wrk -t"$2" -c"$3" -d"${SECONDS_EACH}s" --latency "$5")"
   fi
+  after="$(cpu_ticks)"
   echo "$out" > "${WORK}/$1.wrk.txt"
-  local p50 p99 rps non2xx
+  local p50 p99 rps non2xx requests cpu
   p50="$(awk '$1 == "50%" { print $2 }' <<< "$out")"
   p99="$(awk '$1 == "99%" { print $2 }' <<< "$out")"
   rps="$(awk '/^Requests\/sec/ { print $2 }' <<< "$out")"
   non2xx="$(awk '/Non-2xx/ { print $NF }' <<< "$out")"
-  echo "$1 $3 ${p50} ${p99} ${rps} ${non2xx:-0}"
+  requests="$(awk '/requests in/ { print $1 }' <<< "$out")"
+  # The service's CPU per request (wrk's own is not in it): steadier than req/s when the machine is shared.
+  cpu="$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", 1000 * t / hz / n }')"
+  echo "$1 $3 ${p50} ${p99} ${rps} ${non2xx:-0} ${cpu}"
 }
 
 DISCOVERY="$(measure discovery 2 8 "" "${BASE}/cds-services")"
@@ -115,12 +124,13 @@ RSS="$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${SERVICE_PID}/status")
 PEAK="$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/${SERVICE_PID}/status")"
 
 echo
-echo "| endpoint | connections | p50 | p99 | req/s | non-2xx | req/s x discovery |"
-echo "|---|---|---|---|---|---|---|"
+echo "| endpoint | connections | p50 | p99 | req/s | non-2xx | req/s x discovery | service CPU ms/request | CPU x discovery |"
+echo "|---|---|---|---|---|---|---|---|---|"
 D_RPS="$(awk '{ print $5 }' <<< "$DISCOVERY")"
+D_CPU="$(awk '{ print $7 }' <<< "$DISCOVERY")"
 for row in "$DISCOVERY" "$SIGN" "$VALID"; do
-  read -r name conns p50 p99 rps non2xx <<< "$row"
-  echo "| ${name} | ${conns} | ${p50} | ${p99} | ${rps} | ${non2xx} | $(awk -v a="$rps" -v b="$D_RPS" 'BEGIN { printf "%.2f", a / b }') |"
+  read -r name conns p50 p99 rps non2xx cpu <<< "$row"
+  echo "| ${name} | ${conns} | ${p50} | ${p99} | ${rps} | ${non2xx} | $(awk -v a="$rps" -v b="$D_RPS" 'BEGIN { printf "%.2f", a / b }') | ${cpu} | $(awk -v a="$cpu" -v b="$D_CPU" 'BEGIN { printf "%.1f", a / b }') |"
 done
 echo "(resident memory ${RSS} MB now, ${PEAK} MB peak; JVM flags: $(tr '\n' ' ' < "${JAVA_OPTS_FILE}"); wrk on the same machine; files in ${WORK})"
 if [[ "${MEMORY:-0}" == 1 ]]; then
