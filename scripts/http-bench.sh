@@ -5,18 +5,18 @@
 #   GET  /cds-services (discovery: the floor of Tomcat + Spring MVC + Jackson on this server), 8 connections;
 #   POST /cds-services/chemodenervation-order-sign (06-recode-64642-with-64645), 8 connections;
 #   POST /fhir/Claim/$validate (the clean 4-item claim, structural validation on), 2 connections;
-# and prints p50/p99 and requests/s for each, order-sign's throughput as a ratio to discovery's, and the
+# and prints p50/p99, requests/s and the service's CPU per request for each, as ratios to discovery's, and the
 # service's resident memory (now and peak); MEMORY=1 adds the live heap after a full GC and the JVM's
 # committed native memory by category (Native Memory Tracking). PROFILE=1 also records the order-sign and $validate phases with JFR
 # (profile settings; the files are printed). Not run by CI.
 #
-# Usage: scripts/http-bench.sh    Environment: SECONDS_EACH (10), WARMUP_SECONDS (20), PORT (18482),
+# Usage: scripts/http-bench.sh    Environment: SECONDS_EACH (10), WARMUP_SECONDS (60: the JIT is still compiling the hook path after 20 s), PORT (18482),
 # MVN_FLAGS (e.g. -o), SKIP_BUILD=1 to reuse target/, JAVA_OPTS_FILE (scripts/jvm.options), PROFILE=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH="${SECONDS_EACH:-10}"
-WARMUP_SECONDS="${WARMUP_SECONDS:-20}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-60}"
 PORT="${PORT:-18482}"
 BASE="http://localhost:${PORT}"
 WORK="$(mktemp -d -t chemo-http.XXXXXX)"
