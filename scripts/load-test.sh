@@ -6,7 +6,8 @@
 #
 # Usage: scripts/load-test.sh [--seconds 10] [--warmup-seconds 10] [--rates 200,1000] [--max-concurrency 8]
 # Environment: PORT (default 18481), MVN_FLAGS (default empty; -o to build offline once ~/.m2 is filled),
-# SKIP_BUILD=1 to reuse target/, JAVA_OPTS_FILE (default scripts/jvm.options).
+# SKIP_BUILD=1 to reuse target/, JAVA_OPTS_FILE (default scripts/jvm.options), SECURITY=off to start the service with
+# cds.security.enabled=false (the tokens are still made and sent, and ignored): the cost of the auth, same generator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,8 @@ JAVA_OPTS_FILE="${JAVA_OPTS_FILE:-scripts/jvm.options}"
 BASE="http://localhost:${PORT}"
 WORK="$(mktemp -d -t chemo-load.XXXXXX)"
 SERVICE_PID=""
+SECURITY_ENABLED=true
+[[ "${SECURITY:-on}" != off ]] || SECURITY_ENABLED=false
 
 cleanup() {
   if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -33,7 +36,7 @@ START_NS=$(date +%s%N)
 JAVA_OPTS_FILE="${JAVA_OPTS_FILE}" scripts/run.sh "$JAR" \
   --server.port="${PORT}" \
   --spring.datasource.url="jdbc:h2:file:${WORK}/feedback;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-  --cds.security.enabled=true \
+  --cds.security.enabled="${SECURITY_ENABLED}" \
   --cds.security.clients[0].issuer=https://loadtest.example \
   --cds.security.clients[0].jwks-uri="file:${WORK}/jwks.json" \
   --cds.security.public-base-url="${BASE}" \
