@@ -11,7 +11,7 @@
 # (profile settings; the files are printed). Not run by CI.
 #
 # Usage: scripts/http-bench.sh    Environment: SECONDS_EACH (10), WARMUP_SECONDS (60: the JIT is still compiling the hook path after 20 s), PORT (18482),
-# MVN_FLAGS (e.g. -o), SKIP_BUILD=1 to reuse target/, JAVA_OPTS_FILE (scripts/jvm.options), PROFILE=1.
+# MVN_FLAGS (e.g. -o), SKIP_BUILD=1 to reuse target/, DATASOURCE_URL (the issued-card store; default in-memory H2), JAVA_OPTS_FILE (scripts/jvm.options), PROFILE=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +36,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q ${MVN_FLAGS:-} package -DskipTests >&2
 fi
 JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v -e original -e plain | head -1)"
-ARGS=(--server.port="${PORT}" --cds.security.enabled=false --spring.datasource.url="jdbc:h2:mem:bench")
+ARGS=(--server.port="${PORT}" --cds.security.enabled=false --spring.datasource.url="${DATASOURCE_URL:-jdbc:h2:mem:bench}")
 JAVA_OPTS_FILE="${JAVA_OPTS_FILE}" scripts/run.sh --prepare "$JAR" "${ARGS[@]}" > "${WORK}/prepare.log" 2>&1
 if [[ "${MEMORY:-0}" == 1 ]]; then
   cp "${JAVA_OPTS_FILE}" "${WORK}/jvm-nmt.options"
