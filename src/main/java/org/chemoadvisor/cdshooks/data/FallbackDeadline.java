@@ -1,6 +1,7 @@
 package org.chemoadvisor.cdshooks.data;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * The one deadline all the prefetch fallback reads of a hook call share ({@code cds.prefetch.deadline}
@@ -9,15 +10,18 @@ import java.time.Duration;
 public final class FallbackDeadline {
 
     private final Duration budget;
+    private final LongSupplier nanoTime;
     private final long startedNanos;
 
-    private FallbackDeadline(Duration budget, long startedNanos) {
+    private FallbackDeadline(Duration budget, LongSupplier nanoTime) {
         this.budget = budget;
-        this.startedNanos = startedNanos;
+        this.nanoTime = nanoTime;
+        this.startedNanos = nanoTime.getAsLong();
     }
 
-    static FallbackDeadline startingNow(Duration budget) {
-        return new FallbackDeadline(budget, System.nanoTime());
+    /** {@code nanoTime}: {@link System#nanoTime()}, or a clock a test moves. */
+    static FallbackDeadline startingNow(Duration budget, LongSupplier nanoTime) {
+        return new FallbackDeadline(budget, nanoTime);
     }
 
     /** The whole budget, for log lines. */
@@ -27,11 +31,11 @@ public final class FallbackDeadline {
 
     /** Milliseconds left, rounded up (a timeout of this many ends at or after the deadline); 0 once passed. */
     long remainingMillis() {
-        long left = budget.toNanos() - (System.nanoTime() - startedNanos);
+        long left = budget.toNanos() - (nanoTime.getAsLong() - startedNanos);
         return left <= 0 ? 0 : (left + 999_999) / 1_000_000;
     }
 
     boolean passed() {
-        return System.nanoTime() - startedNanos >= budget.toNanos();
+        return nanoTime.getAsLong() - startedNanos >= budget.toNanos();
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
 import org.apache.http.client.config.RequestConfig;
@@ -58,6 +59,7 @@ public class FallbackFetcher implements AutoCloseable {
     private final ScheduledThreadPoolExecutor aborter;
     private final long maxResponseBytes;
     private final AdviceMetrics metrics;
+    private final LongSupplier nanoTime;
 
     public FallbackFetcher(FhirContext fhirContext, PrefetchProperties properties) {
         this(fhirContext, properties, AdviceMetrics.none());
@@ -65,6 +67,12 @@ public class FallbackFetcher implements AutoCloseable {
 
     @Autowired
     public FallbackFetcher(FhirContext fhirContext, PrefetchProperties properties, AdviceMetrics metrics) {
+        this(fhirContext, properties, metrics, System::nanoTime);
+    }
+
+    /** {@code nanoTime}: the clock the deadlines are kept on, so that a test can let one pass without waiting. */
+    FallbackFetcher(FhirContext fhirContext, PrefetchProperties properties, AdviceMetrics metrics, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.metrics = metrics;
         this.properties = properties;
         this.allowlist = new FhirServerAllowlist(properties.allowedFhirServers());
@@ -103,7 +111,7 @@ public class FallbackFetcher implements AutoCloseable {
 
     /** A deadline for the fallback reads of one hook call, starting now. */
     public FallbackDeadline startDeadline() {
-        return FallbackDeadline.startingNow(properties.deadline());
+        return FallbackDeadline.startingNow(properties.deadline(), nanoTime);
     }
 
     /**

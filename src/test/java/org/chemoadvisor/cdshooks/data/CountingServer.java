@@ -78,15 +78,6 @@ public final class CountingServer implements AutoCloseable {
         });
     }
 
-    /** Answers every request with an empty searchset Bundle, but only after {@code delay}. */
-    static CountingServer answeringAfter(Duration delay) {
-        return new CountingServer((server, exchange) -> {
-            if (!server.closed.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
-                send(exchange, EMPTY_BUNDLE.getBytes(StandardCharsets.UTF_8));
-            }
-        });
-    }
-
     /**
      * Sends the headers at once, then an empty searchset Bundle (chunked, no Content-Length) one byte
      * every {@code interval}: never silent long enough for a socket timeout, never done in time.

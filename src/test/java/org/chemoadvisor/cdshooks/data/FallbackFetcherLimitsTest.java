@@ -12,8 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.chemoadvisor.cdshooks.api.FhirAuthorization;
+import org.chemoadvisor.metrics.AdviceMetrics;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +43,6 @@ class FallbackFetcherLimitsTest {
     private static final DataSize CAP = DataSize.ofKilobytes(64);
 
     static final CountingServer FAST = CountingServer.answering();
-    static final CountingServer LATE = CountingServer.answeringAfter(Duration.ofMillis(600));
     static final CountingServer TRICKLING = CountingServer.trickling(TRICKLE);
     static final CountingServer SILENT = CountingServer.neverAnswering();
     static final CountingServer FLOODING = CountingServer.flooding();
@@ -52,11 +53,15 @@ class FallbackFetcherLimitsTest {
             CountingServer.answeringGzipped(CountingServer.bundleOfAbout(60 * 1024));
 
     private static final List<CountingServer> SERVERS =
-            List.of(FAST, LATE, TRICKLING, SILENT, FLOODING, LONG, UNDER_CAP, GZIP_BOMB, GZIP_UNDER_CAP);
+            List.of(FAST, TRICKLING, SILENT, FLOODING, LONG, UNDER_CAP, GZIP_BOMB, GZIP_UNDER_CAP);
 
     private static FallbackFetcher fetcher(Duration deadline) {
-        return new FallbackFetcher(FhirContext.forR4Cached(), new PrefetchProperties(
-                SERVERS.stream().map(CountingServer::fhirBase).toList(), TIMEOUTS, TIMEOUTS, deadline, CAP));
+        return new FallbackFetcher(FhirContext.forR4Cached(), properties(deadline));
+    }
+
+    private static PrefetchProperties properties(Duration deadline) {
+        return new PrefetchProperties(SERVERS.stream().map(CountingServer::fhirBase).toList(), TIMEOUTS, TIMEOUTS,
+                deadline, CAP);
     }
 
     @BeforeAll
@@ -93,22 +98,29 @@ class FallbackFetcherLimitsTest {
 
     @Test
     void theReadsOfOneCallShareOneDeadlineAndNoneStartsOnceItHasPassed(CapturedOutput output) throws Exception {
-        // Each read takes 600 ms: one fits in a 1 s deadline, two do not.
-        try (FallbackFetcher fetcher = fetcher(Duration.ofMillis(1000))) {
+        // The deadline's clock is moved by the test: no read here waits for time to pass but the one
+        // the deadline has to cut short.
+        AtomicLong now = new AtomicLong();
+        try (FallbackFetcher fetcher = new FallbackFetcher(FhirContext.forR4Cached(), properties(Duration.ofMillis(1000)),
+                AdviceMetrics.none(), now::get)) {
             FallbackDeadline call = fetcher.startDeadline();
 
-            assertThat(fetcher.fetch("conditions", LATE.fhirBase(), TOKEN, "Condition?patient=pat-1", call))
+            assertThat(fetcher.fetch("conditions", FAST.fhirBase(), TOKEN, "Condition?patient=pat-1", call))
                     .isPresent();
-            assertThat(fetcher.fetch("coverage", LATE.fhirBase(), TOKEN, "Coverage?patient=pat-1", call)).isEmpty();
-            assertThat(LATE.requests()).isEqualTo(2);
+            now.addAndGet(Duration.ofMillis(900).toNanos());
+            assertThat(call.remainingMillis()).isEqualTo(100);
+            // The second read gets the 100 ms left of the call's deadline, not a deadline of its own.
+            assertThat(fetcher.fetch("coverage", TRICKLING.fhirBase(), TOKEN, "Coverage?patient=pat-1", call)).isEmpty();
             assertThat(output).contains("Prefetch fallback for coverage (Coverage) abandoned after");
 
-            assertThat(fetcher.fetch("procedures", LATE.fhirBase(), TOKEN, QUERY, call)).isEmpty();
-            assertThat(LATE.requests()).as("no request once the deadline has passed").isEqualTo(2);
+            now.addAndGet(Duration.ofMillis(100).toNanos());
+            assertThat(fetcher.fetch("procedures", FAST.fhirBase(), TOKEN, QUERY, call)).isEmpty();
+            assertThat(FAST.requests()).as("no request once the deadline has passed").isEqualTo(1);
             assertThat(output).contains("Prefetch fallback for procedures (Procedure) not tried");
 
-            assertThat(fetch(fetcher, LATE, fetcher.startDeadline())).as("the next call has a deadline of its own")
+            assertThat(fetch(fetcher, FAST, fetcher.startDeadline())).as("the next call has a deadline of its own")
                     .isPresent();
+            assertThat(FAST.requests()).isEqualTo(2);
         }
     }
 
