@@ -32,10 +32,10 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * resource tracker, tracked messages) but not everything. Its {@code CodingsObserver} adds every coding it
  * sees to a list that is never cleared (each entry holds the node stack, hence the parsed resource), and
  * {@code BaseValidator.statusWarnings} says a "depends on a deprecated/withdrawn definition" hint once
- * per instance. So an instance is retired after {@code maxUses} validations, which bounds the memory and
- * confines that once-only hint to a window, or sooner once it has validated {@code maxBytes} of JSON:
- * what it keeps grows with the size of what it validated (a 10,000-line Claim left about 200 MB
- * across the pool), so a count alone would let a few large resources fill the heap.
+ * per instance. Those two are cleared after each validation ({@link InstanceValidatorLeftovers}); what
+ * else a later HAPI version might keep is bounded by retiring an instance after {@code maxUses}
+ * validations, or sooner once it has validated {@code maxBytes} of JSON (what an instance keeps grows
+ * with the size of what it validated, so a count alone would let a few large resources fill the heap).
  *
  * <p>At most {@code capacity} instances exist (idle, lent or being built). A borrower that finds none
  * idle and the pool at capacity waits for one: under overload, building one per concurrent request

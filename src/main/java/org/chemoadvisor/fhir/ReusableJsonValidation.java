@@ -41,7 +41,11 @@ final class ReusableJsonValidation {
     void validate(byte[] json, List<ValidationMessage> errors) {
         if (parser.getImpliedProfile() != null) {
             // Not so for JSON in this version; should a later one imply a profile, HAPI's own path handles it.
-            validator.validate(null, errors, new ByteArrayInputStream(json), FhirFormat.JSON, new ArrayList<>());
+            try {
+                validator.validate(null, errors, new ByteArrayInputStream(json), FhirFormat.JSON, new ArrayList<>());
+            } finally {
+                InstanceValidatorLeftovers.clear(validator);
+            }
             return;
         }
         // Per call, as InstanceValidator sets them on its new parser.
@@ -65,6 +69,7 @@ final class ReusableJsonValidation {
         } finally {
             // Else the element model of the last resource stays reachable until the next call.
             validator.validatedContent = null;
+            InstanceValidatorLeftovers.clear(validator);
         }
     }
 }

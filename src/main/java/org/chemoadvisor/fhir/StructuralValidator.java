@@ -41,9 +41,10 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
  * configured from the same {@link FhirInstanceValidator}'s settings over the same worker context and
  * post-processed as {@code ValidatorWrapper} and {@code BaseValidatorBridge} do; that it returns the same
  * messages as HAPI's own path is tested ({@code StructuralValidatorEquivalenceTest}). In-process that
- * validation takes ~2.3 ms; {@code $validate} over HTTP went from a median of ~15-16 ms to ~4.3 ms. An
- * instance is retired every 50 uses and its replacement built (~10 ms) on a background thread, not on
- * the request. {@link #warmUp} (at start-up, off the main thread) loads the definitions and fills the
+ * validation takes ~2.3 ms; {@code $validate} over HTTP went from a median of ~15-16 ms to ~4.3 ms. After each
+ * validation the state HAPI's instance keeps across calls is cleared ({@link InstanceValidatorLeftovers});
+ * an instance is retired every 5,000 uses and its replacement built (~10 ms) on a background thread, not
+ * on the request. {@link #warmUp} (at start-up, off the main thread) loads the definitions and fills the
  * pool; a request finding none idle waits for one (at most 4 exist: under overload, building one per
  * concurrent request would exhaust CPU and heap). A resource that declares {@code meta.profile} (rare here) takes HAPI's path unchanged.
  */
@@ -52,16 +53,19 @@ public class StructuralValidator {
     /** Idle instances kept (~5.5 MB each, mostly the OID registry): enough for the concurrency of a small box. */
     private static final int POOL_CAPACITY = 4;
     /**
-     * Validations per instance before it is retired: a reused instance retains ~225 KB per validation of a
-     * 4-item Claim (measured), so this bounds it to ~11 MB, and the ~10 ms rebuild costs 0.2 ms a validation.
+     * Validations per instance before it is retired. What an instance keeps of each validation is cleared
+     * after it ({@link InstanceValidatorLeftovers}), so retiring is only a bound on what this HAPI version
+     * might keep unseen, and the ~10 ms rebuild is spread over thousands of validations. Were the leftovers
+     * not clearable, an instance retains ~225 KB per validation of a 4-item Claim (measured): 50 uses bound
+     * that to ~11 MB.
      */
-    private static final int MAX_USES = 50;
+    private static final int MAX_USES = InstanceValidatorLeftovers.CLEARABLE ? 5_000 : 50;
     /**
-     * JSON validated per instance before it is retired, whatever the count: about what 50 validations of a
-     * 4-item Claim (~2.5 KB each) add up to, so the ~11 MB bound above holds for large resources too (what an
-     * instance keeps grows with the size of what it validated, ~90 times the JSON).
+     * JSON validated per instance before it is retired, whatever the count. Without clearing, what an
+     * instance keeps grows with the size of what it validated (~90 times the JSON), so this is about what 50
+     * validations of a 4-item Claim (~2.5 KB each) add up to; with clearing, what 5,000 of them do.
      */
-    static final long MAX_VALIDATED_BYTES = 128 * 1024;
+    static final long MAX_VALIDATED_BYTES = InstanceValidatorLeftovers.CLEARABLE ? 16L << 20 : 128 * 1024;
     private static final String MIME_TYPES = "http://hl7.org/fhir/ValueSet/mimetypes";
 
     private final FhirContext fhirContext;

@@ -70,6 +70,29 @@ class StructuralValidatorEquivalenceTest {
     }
 
     @Test
+    void oneInstanceReusedForEveryClaimTwiceReturnsHapisMessagesEachTime() {
+        StructuralValidator longLived = new StructuralValidator(FHIR, 1, 10_000);
+        ReusableInstanceValidators.Pooled only = longLived.pool().acquire();
+        longLived.pool().release(only);
+        for (int round = 0; round < 2; round++) {
+            for (String name : claims.keySet()) {
+                assertThat(comparable(longLived.validateAll(claims.get(name)))).as(name + " round " + round)
+                        .isEqualTo(expected.get(name));
+            }
+        }
+        assertThat(longLived.pool().acquire()).isSameAs(only);
+    }
+
+    @Test
+    void aReusedInstanceKeepsNoCodingOfWhatItValidated() {
+        StructuralValidator single = new StructuralValidator(FHIR, 1, 10_000);
+        claims.values().forEach(single::validateAll);
+
+        ReusableInstanceValidators.Pooled pooled = single.pool().acquire();
+        assertThat(InstanceValidatorLeftovers.retainedCodings(pooled.validation.validator())).isZero();
+    }
+
+    @Test
     void brokenClaimsAreReportedAsErrors() {
         for (String name : BROKEN) {
             List<SingleValidationMessage> messages = validator.validateAll(claims.get(name));
