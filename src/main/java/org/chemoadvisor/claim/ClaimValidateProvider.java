@@ -39,6 +39,12 @@ class ClaimValidateProvider implements FhirOperationProvider {
         this.fhirContext = fhirContext;
     }
 
+    /** {@link ClaimRequestReader} parses the body strictly and within limits; HAPI's lenient parse would be wasted. */
+    @Override
+    public boolean parsesItsOwnRequestBody() {
+        return true;
+    }
+
     @Validate(type = Claim.class)
     public MethodOutcome validate(@ResourceParam String body, @ResourceParam EncodingEnum encoding,
             RequestDetails requestDetails) {

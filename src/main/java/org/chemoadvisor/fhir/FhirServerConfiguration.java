@@ -1,5 +1,7 @@
 package org.chemoadvisor.fhir;
 
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -31,6 +33,13 @@ class FhirServerConfiguration {
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, List<FhirOperationProvider> providers,
             PublishedResources published, ObjectProvider<BuildProperties> build) {
         RestfulServer server = new RestfulServer(fhirContext) {
+            @Override
+            public void init(ServletConfig config) throws ServletException {
+                super.init(config);
+                // The method bindings exist only once HAPI's init has scanned the providers.
+                OperationBodyPreParse.skipFor(this, providers);
+            }
+
             @Override
             public void addHeadersToResponse(HttpServletResponse response) {
                 // No X-Powered-By: naming the server software and its version helps only an attacker.
