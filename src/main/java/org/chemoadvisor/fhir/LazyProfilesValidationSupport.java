@@ -2,29 +2,57 @@ package org.chemoadvisor.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.util.BundleUtil;
+import ca.uhn.fhir.util.ClasspathUtil;
 import ca.uhn.fhir.util.FhirTerser;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * HAPI's built-in R4 definitions, listing only the base types and resources (derivation
- * {@code specialization}) as "all structure definitions"; the constraint profiles and extension
- * definitions of the core specification (441 of 649) are still served by URL, on demand.
+ * HAPI's built-in R4 definitions (the same classpath files {@link DefaultProfileValidationSupport} reads,
+ * served the same way), holding parsed only what the validator reads on every call.
  *
  * <p>Why: the first use of the validator's worker context asks for every structure definition
  * ({@code FHIRPathEngine} and {@code ProfileUtilities} index the types) and converts each one to R5 and
- * keeps it. Listing only the specializations, which is all that index keeps, avoids converting and
- * holding ~22 MB of R5 profiles and extensions that a Claim never names; one that is named (an
- * extension URL, a declared profile) is fetched by URL and converted then, as before. That the messages
- * stay those of the full list is tested ({@code LazyProfilesValidationSupportTest}).
+ * keeps it; HAPI's support also keeps every R4 definition parsed for the life of the JVM, in a static map:
+ * 649 structure definitions, 1,334 value sets and 1,064 code systems, ~100 MB of heap. Here only the base
+ * types and resources (derivation {@code specialization}, 208 of 649) are listed as "all structure
+ * definitions" and kept parsed, which is all that index keeps. The constraint profiles, extension
+ * definitions, value sets and code systems (~52 MB parsed) are kept as deflated JSON (~3 MB) and parsed
+ * when one is fetched by URL; the validation support chain caches what was fetched, so a Claim's few
+ * bindings are parsed once per cache period, not per validation. That the messages stay those of HAPI's
+ * own support is tested ({@code LazyProfilesValidationSupportTest}).
  */
-final class LazyProfilesValidationSupport extends DefaultProfileValidationSupport {
+final class LazyProfilesValidationSupport implements IValidationSupport {
 
+    private static final String R4 = "/org/hl7/fhir/r4/model/";
+    private static final List<String> TERMINOLOGY = List.of(
+            R4 + "valueset/valuesets.xml", R4 + "valueset/v2-tables.xml", R4 + "valueset/v3-codesystems.xml");
+    private static final List<String> STRUCTURE_DEFINITIONS = List.of(
+            R4 + "profile/profiles-resources.xml", R4 + "profile/profiles-types.xml",
+            R4 + "profile/profiles-others.xml", R4 + "extension/extension-definitions.xml");
+    private static final String URL_PREFIX_STRUCTURE_DEFINITION_BASE = "http://hl7.org/fhir/";
+    private static final String STORAGE_RESPONSE_CODES = "ca/uhn/fhir/context/support/HapiFhirStorageResponseCode.json";
+    /** The userData HAPI's support gives the structure definitions it loads; the validator reads it. */
+    private static final String PACKAGE = "hl7.fhir.r4";
+    private static final String SOURCE_PACKAGE = "hl7.fhir.r4.core";
+
+    private final FhirContext fhirContext;
     private final FhirTerser terser;
-    private volatile List<IBaseResource> specializations;
+    private volatile Definitions definitions;
 
     LazyProfilesValidationSupport(FhirContext fhirContext) {
-        super(fhirContext);
+        this.fhirContext = fhirContext;
         this.terser = fhirContext.newTerser();
     }
 
@@ -34,18 +62,158 @@ final class LazyProfilesValidationSupport extends DefaultProfileValidationSuppor
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
-        List<IBaseResource> listed = specializations;
-        if (listed == null) {
-            List<IBaseResource> all = super.fetchAllStructureDefinitions();
-            listed = all.stream().filter(this::isSpecialization).toList();
-            specializations = listed;
-        }
-        return (List<T>) listed;
+    public FhirContext getFhirContext() {
+        return fhirContext;
     }
 
-    private boolean isSpecialization(IBaseResource structureDefinition) {
-        return "specialization".equals(terser.getSinglePrimitiveValueOrNull(structureDefinition, "derivation"));
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
+        return (List<T>) definitions().specializations;
+    }
+
+    @Override
+    public <T extends IBaseResource> List<T> fetchAllNonBaseStructureDefinitions() {
+        return null;
+    }
+
+    /** As HAPI's support: what is loaded; here that is the listed definitions (the rest is not parsed). */
+    @Override
+    public List<IBaseResource> fetchAllConformanceResources() {
+        return new ArrayList<>(definitions().specializations);
+    }
+
+    /** HAPI's support (R4): an unqualified name or {@code Type/name} means a core definition; a capitalised primitive name is found by its lower-case name. */
+    @Override
+    public IBaseResource fetchStructureDefinition(String theUrl) {
+        String url = theUrl;
+        if (!url.startsWith(URL_PREFIX_STRUCTURE_DEFINITION)) {
+            if (url.indexOf('/') == -1) {
+                url = URL_PREFIX_STRUCTURE_DEFINITION + url;
+            } else if (url.chars().filter(c -> c == '/').count() == 1) {
+                url = URL_PREFIX_STRUCTURE_DEFINITION_BASE + url;
+            }
+        }
+        Definitions loaded = definitions();
+        IBaseResource found = loaded.structureDefinition(url);
+        if (found == null && url.startsWith(URL_PREFIX_STRUCTURE_DEFINITION)) {
+            String name = url.substring(URL_PREFIX_STRUCTURE_DEFINITION.length());
+            if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+                IBaseResource lowerCase = loaded.structureDefinition(
+                        URL_PREFIX_STRUCTURE_DEFINITION + Character.toLowerCase(name.charAt(0)) + name.substring(1));
+                if (lowerCase != null) {
+                    found = terser.clone(lowerCase);
+                    terser.setElement(found, "type", name);
+                }
+            }
+        }
+        return withSourcePackage(found);
+    }
+
+    @Override
+    public IBaseResource fetchCodeSystem(String theSystem) {
+        return withSourcePackage(terminology(theSystem, definitions().codeSystems));
+    }
+
+    @Override
+    public IBaseResource fetchValueSet(String theUrl) {
+        return withSourcePackage(terminology(theUrl, definitions().valueSets));
+    }
+
+    /** HAPI's support: {@code url|version} matches any version for HL7's own systems, else only that version. */
+    private IBaseResource terminology(String canonical, CompressedResources resources) {
+        int pipe = canonical.indexOf('|');
+        String url = pipe > 0 ? canonical.substring(0, pipe) : canonical;
+        IBaseResource found = resources.get(url);
+        if (found != null && pipe > 0 && pipe < canonical.length() - 1
+                && !url.startsWith("http://hl7.org") && !url.startsWith("http://terminology.hl7.org")
+                && !canonical.substring(pipe + 1).equals(terser.getSinglePrimitiveValueOrNull(found, "version"))) {
+            return null;
+        }
+        return found;
+    }
+
+    private static IBaseResource withSourcePackage(IBaseResource resource) {
+        if (resource != null) {
+            resource.setUserData(DefaultProfileValidationSupport.SOURCE_PACKAGE_ID, SOURCE_PACKAGE);
+        }
+        return resource;
+    }
+
+    private Definitions definitions() {
+        Definitions loaded = definitions;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = definitions;
+                if (loaded == null) {
+                    loaded = load();
+                    definitions = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private Definitions load() {
+        IParser json = fhirContext.newJsonParser();
+        CompressedResources profiles = new CompressedResources(fhirContext, PACKAGE);
+        Map<String, IBaseResource> specializations = new HashMap<>();
+        for (String file : STRUCTURE_DEFINITIONS) {
+            for (IBaseResource resource : bundle(file)) {
+                String url = terser.getSinglePrimitiveValueOrNull(resource, "url");
+                if (!"StructureDefinition".equals(fhirContext.getResourceType(resource)) || url == null || url.isBlank()) {
+                    continue;
+                }
+                if ("specialization".equals(terser.getSinglePrimitiveValueOrNull(resource, "derivation"))) {
+                    resource.setUserData("package", PACKAGE);
+                    specializations.put(url, resource);
+                    profiles.remove(url);
+                } else {
+                    specializations.remove(url);
+                    profiles.put(url, json.encodeResourceToString(resource));
+                }
+            }
+        }
+        CompressedResources codeSystems = new CompressedResources(fhirContext, null);
+        CompressedResources valueSets = new CompressedResources(fhirContext, null);
+        for (String file : TERMINOLOGY) {
+            for (IBaseResource resource : bundle(file)) {
+                String url = terser.getSinglePrimitiveValueOrNull(resource, "url");
+                String type = fhirContext.getResourceType(resource);
+                if (url == null || url.isBlank()) {
+                    continue;
+                }
+                if (type.equals("CodeSystem")) {
+                    codeSystems.put(url, json.encodeResourceToString(resource));
+                } else if (type.equals("ValueSet")) {
+                    valueSets.put(url, json.encodeResourceToString(resource));
+                }
+            }
+        }
+        String storageCodes = ClasspathUtil.loadResource(STORAGE_RESPONSE_CODES);
+        IBaseResource storageCodeSystem =
+                fhirContext.newJsonParser().setParserErrorHandler(new LenientErrorHandler()).parseResource(storageCodes);
+        codeSystems.put(terser.getSinglePrimitiveValueOrNull(storageCodeSystem, "url"), storageCodes);
+        return new Definitions(List.copyOf(specializations.values()), Map.copyOf(specializations), profiles,
+                codeSystems, valueSets);
+    }
+
+    private List<IBaseResource> bundle(String file) {
+        try (InputStream in = ClasspathUtil.loadResourceAsStream(file);
+                InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            IBaseResource parsed = fhirContext.newXmlParser().parseResource(reader);
+            return parsed instanceof IBaseBundle bundle ? BundleUtil.toListOfResources(fhirContext, bundle) : List.of(parsed);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the core definitions in " + file, e);
+        }
+    }
+
+    private record Definitions(List<IBaseResource> specializations, Map<String, IBaseResource> specializationsByUrl,
+            CompressedResources profiles, CompressedResources codeSystems, CompressedResources valueSets) {
+
+        IBaseResource structureDefinition(String url) {
+            IBaseResource listed = specializationsByUrl.get(url);
+            return listed != null ? listed : profiles.get(url);
+        }
     }
 }

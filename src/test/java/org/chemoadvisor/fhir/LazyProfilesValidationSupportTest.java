@@ -17,11 +17,13 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Listing only the base types and resources to the worker context leaves the validator's messages as
- * they are with every core definition listed: for every example and test FHIR file, for resource types
- * other than the Claim's, for core extensions and for a declared core profile (both served by URL).
+ * Listing only the base types and resources to the worker context, and keeping the other core definitions
+ * compressed, leaves the validator's messages as they are with HAPI's own support: for every example and
+ * test FHIR file, for resource types other than the Claim's, for core extensions and for a declared core
+ * profile (both served by URL). What is served by URL is what HAPI's support serves.
  */
 class LazyProfilesValidationSupportTest {
 
@@ -30,6 +32,8 @@ class LazyProfilesValidationSupportTest {
     private static final StructuralValidator FULL_LIST =
             new StructuralValidator(FHIR, new DefaultProfileValidationSupport(FHIR), 1, 50, Runnable::run);
     private static final StructuralValidator LAZY = new StructuralValidator(FHIR, 1, 50, Runnable::run);
+    private static final LazyProfilesValidationSupport SUPPORT = new LazyProfilesValidationSupport(FHIR);
+    private static final DefaultProfileValidationSupport HAPI = new DefaultProfileValidationSupport(FHIR);
 
     static Stream<Path> fhirFiles() throws IOException {
         return Stream.of(Path.of("fhir-resources", "examples"), Path.of("src", "test", "resources", "structural"),
@@ -56,15 +60,61 @@ class LazyProfilesValidationSupportTest {
 
     @Test
     void onlySpecializationsAreListedButProfilesAreServedByUrl() {
-        LazyProfilesValidationSupport support = new LazyProfilesValidationSupport(FHIR);
-        List<StructureDefinition> listed = support.fetchAllStructureDefinitions();
+        List<StructureDefinition> listed = SUPPORT.fetchAllStructureDefinitions();
 
         assertThat(listed).isNotEmpty().allMatch(
                 sd -> sd.getDerivation() == StructureDefinition.TypeDerivationRule.SPECIALIZATION);
         assertThat(listed).extracting(StructureDefinition::getType)
                 .contains("Claim", "Bundle", "Patient", "Immunization", "string", "CodeableConcept", "Extension");
         assertThat(listed).extracting(StructureDefinition::getUrl).doesNotContain(VITAL_SIGNS);
-        assertThat(support.fetchStructureDefinition(VITAL_SIGNS)).isNotNull();
+        assertThat(SUPPORT.fetchStructureDefinition(VITAL_SIGNS)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {VITAL_SIGNS, "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
+        "http://hl7.org/fhir/StructureDefinition/Claim", "Claim", "StructureDefinition/Claim",
+        "http://hl7.org/fhir/StructureDefinition/String", "http://hl7.org/fhir/StructureDefinition/NoSuchType"})
+    void structureDefinitionsByUrlAreHapis(String url) {
+        assertSameResource(SUPPORT.fetchStructureDefinition(url), HAPI.fetchStructureDefinition(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://hl7.org/fhir/ValueSet/claim-use", "http://hl7.org/fhir/ValueSet/claim-use|4.0.1",
+        "http://hl7.org/fhir/ValueSet/claim-use|9.9", "http://terminology.hl7.org/ValueSet/v3-ActCode",
+        "http://hl7.org/fhir/ValueSet/no-such-set"})
+    void valueSetsByUrlAreHapis(String url) {
+        assertSameResource(SUPPORT.fetchValueSet(url), HAPI.fetchValueSet(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://hl7.org/fhir/claim-use", "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+        "http://terminology.hl7.org/CodeSystem/v2-0203", "https://hapifhir.io/fhir/CodeSystem/hapi-fhir-storage-response-code",
+        "http://hl7.org/fhir/sid/icd-10-cm"})
+    void codeSystemsByUrlAreHapis(String url) {
+        assertSameResource(SUPPORT.fetchCodeSystem(url), HAPI.fetchCodeSystem(url));
+    }
+
+    @Test
+    void aFetchedDefinitionIsAFreshCopy() {
+        IBaseResource first = SUPPORT.fetchValueSet("http://hl7.org/fhir/ValueSet/claim-use");
+        IBaseResource second = SUPPORT.fetchValueSet("http://hl7.org/fhir/ValueSet/claim-use");
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(FHIR.newJsonParser().encodeResourceToString(second))
+                .isEqualTo(FHIR.newJsonParser().encodeResourceToString(first));
+    }
+
+    private static void assertSameResource(IBaseResource ours, IBaseResource hapis) {
+        if (hapis == null) {
+            assertThat(ours).isNull();
+            return;
+        }
+        assertThat(ours).isNotNull();
+        assertThat(FHIR.newJsonParser().encodeResourceToString(ours))
+                .isEqualTo(FHIR.newJsonParser().encodeResourceToString(hapis));
+        assertThat(ours.getUserData(DefaultProfileValidationSupport.SOURCE_PACKAGE_ID))
+                .isEqualTo(hapis.getUserData(DefaultProfileValidationSupport.SOURCE_PACKAGE_ID));
+        assertThat(ours.getUserData("package")).isEqualTo(hapis.getUserData("package"));
     }
 
     private static Stream<Path> jsonFiles(Path directory) {
