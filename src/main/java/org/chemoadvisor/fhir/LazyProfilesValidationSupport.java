@@ -20,18 +20,20 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * HAPI's built-in R4 definitions (the same classpath files {@link DefaultProfileValidationSupport} reads,
- * served the same way), holding parsed only what the validator reads on every call.
+ * served the same way), holding parsed only what the validator reads on every call once {@link #compact}
+ * has run.
  *
  * <p>Why: the first use of the validator's worker context asks for every structure definition
  * ({@code FHIRPathEngine} and {@code ProfileUtilities} index the types) and converts each one to R5 and
  * keeps it; HAPI's support also keeps every R4 definition parsed for the life of the JVM, in a static map:
  * 649 structure definitions, 1,334 value sets and 1,064 code systems, ~100 MB of heap. Here only the base
  * types and resources (derivation {@code specialization}, 208 of 649) are listed as "all structure
- * definitions" and kept parsed, which is all that index keeps. The constraint profiles, extension
- * definitions, value sets and code systems (~52 MB parsed) are kept as deflated JSON (~3 MB) and parsed
- * when one is fetched by URL; the validation support chain caches what was fetched, so a Claim's few
- * bindings are parsed once per cache period, not per validation. That the messages stay those of HAPI's
- * own support is tested ({@code LazyProfilesValidationSupportTest}).
+ * definitions", which is all that index keeps. The constraint profiles, extension definitions, value sets
+ * and code systems (~52 MB parsed) are parsed at load as HAPI parses them, and {@link #compact} (run off
+ * the start-up path, after the warm-up) turns them into deflated JSON (3.7 MB), parsed again when one is
+ * fetched by URL; the validation support chain caches what was fetched, so a Claim's few bindings are
+ * parsed once per cache period, not per validation. That the messages stay those of HAPI's own support,
+ * before and after compacting, is tested ({@code LazyProfilesValidationSupportTest}).
  */
 final class LazyProfilesValidationSupport implements IValidationSupport {
 
@@ -121,7 +123,7 @@ final class LazyProfilesValidationSupport implements IValidationSupport {
     }
 
     /** HAPI's support: {@code url|version} matches any version for HL7's own systems, else only that version. */
-    private IBaseResource terminology(String canonical, CompressedResources resources) {
+    private IBaseResource terminology(String canonical, DefinitionsByUrl resources) {
         int pipe = canonical.indexOf('|');
         String url = pipe > 0 ? canonical.substring(0, pipe) : canonical;
         IBaseResource found = resources.get(url);
@@ -154,9 +156,29 @@ final class LazyProfilesValidationSupport implements IValidationSupport {
         return loaded;
     }
 
+    /**
+     * Replaces the parsed profiles, value sets and code systems with their deflated JSON (about a second
+     * of CPU); lookups meanwhile are served from the parsed ones. Idempotent.
+     */
+    void compact() {
+        Definitions loaded = definitions();
+        synchronized (this) {
+            if (loaded.profiles() instanceof ParsedResources profiles
+                    && loaded.codeSystems() instanceof ParsedResources codeSystems
+                    && loaded.valueSets() instanceof ParsedResources valueSets) {
+                definitions = new Definitions(loaded.specializations(), loaded.specializationsByUrl(),
+                        profiles.compressed(fhirContext, PACKAGE), codeSystems.compressed(fhirContext, null),
+                        valueSets.compressed(fhirContext, null));
+            }
+        }
+    }
+
+    boolean isCompact() {
+        return definitions().profiles() instanceof CompressedResources;
+    }
+
     private Definitions load() {
-        IParser json = fhirContext.newJsonParser();
-        CompressedResources profiles = new CompressedResources(fhirContext, PACKAGE);
+        Map<String, IBaseResource> profiles = new HashMap<>();
         Map<String, IBaseResource> specializations = new HashMap<>();
         for (String file : STRUCTURE_DEFINITIONS) {
             for (IBaseResource resource : bundle(file)) {
@@ -164,18 +186,14 @@ final class LazyProfilesValidationSupport implements IValidationSupport {
                 if (!"StructureDefinition".equals(fhirContext.getResourceType(resource)) || url == null || url.isBlank()) {
                     continue;
                 }
-                if ("specialization".equals(terser.getSinglePrimitiveValueOrNull(resource, "derivation"))) {
-                    resource.setUserData("package", PACKAGE);
-                    specializations.put(url, resource);
-                    profiles.remove(url);
-                } else {
-                    specializations.remove(url);
-                    profiles.put(url, json.encodeResourceToString(resource));
-                }
+                resource.setUserData("package", PACKAGE);
+                boolean specialization = "specialization".equals(terser.getSinglePrimitiveValueOrNull(resource, "derivation"));
+                (specialization ? specializations : profiles).put(url, resource);
+                (specialization ? profiles : specializations).remove(url);
             }
         }
-        CompressedResources codeSystems = new CompressedResources(fhirContext, null);
-        CompressedResources valueSets = new CompressedResources(fhirContext, null);
+        Map<String, IBaseResource> codeSystems = new HashMap<>();
+        Map<String, IBaseResource> valueSets = new HashMap<>();
         for (String file : TERMINOLOGY) {
             for (IBaseResource resource : bundle(file)) {
                 String url = terser.getSinglePrimitiveValueOrNull(resource, "url");
@@ -184,18 +202,17 @@ final class LazyProfilesValidationSupport implements IValidationSupport {
                     continue;
                 }
                 if (type.equals("CodeSystem")) {
-                    codeSystems.put(url, json.encodeResourceToString(resource));
+                    codeSystems.put(url, resource);
                 } else if (type.equals("ValueSet")) {
-                    valueSets.put(url, json.encodeResourceToString(resource));
+                    valueSets.put(url, resource);
                 }
             }
         }
-        String storageCodes = ClasspathUtil.loadResource(STORAGE_RESPONSE_CODES);
-        IBaseResource storageCodeSystem =
-                fhirContext.newJsonParser().setParserErrorHandler(new LenientErrorHandler()).parseResource(storageCodes);
-        codeSystems.put(terser.getSinglePrimitiveValueOrNull(storageCodeSystem, "url"), storageCodes);
-        return new Definitions(List.copyOf(specializations.values()), Map.copyOf(specializations), profiles,
-                codeSystems, valueSets);
+        IBaseResource storageCodeSystem = fhirContext.newJsonParser().setParserErrorHandler(new LenientErrorHandler())
+                .parseResource(ClasspathUtil.loadResource(STORAGE_RESPONSE_CODES));
+        codeSystems.put(terser.getSinglePrimitiveValueOrNull(storageCodeSystem, "url"), storageCodeSystem);
+        return new Definitions(List.copyOf(specializations.values()), Map.copyOf(specializations),
+                new ParsedResources(profiles), new ParsedResources(codeSystems), new ParsedResources(valueSets));
     }
 
     private List<IBaseResource> bundle(String file) {
@@ -209,11 +226,27 @@ final class LazyProfilesValidationSupport implements IValidationSupport {
     }
 
     private record Definitions(List<IBaseResource> specializations, Map<String, IBaseResource> specializationsByUrl,
-            CompressedResources profiles, CompressedResources codeSystems, CompressedResources valueSets) {
+            DefinitionsByUrl profiles, DefinitionsByUrl codeSystems, DefinitionsByUrl valueSets) {
 
         IBaseResource structureDefinition(String url) {
             IBaseResource listed = specializationsByUrl.get(url);
             return listed != null ? listed : profiles.get(url);
+        }
+    }
+
+    /** Definitions as loaded, served as they are (the same instance each time, as HAPI's support does). */
+    private record ParsedResources(Map<String, IBaseResource> byUrl) implements DefinitionsByUrl {
+
+        @Override
+        public IBaseResource get(String url) {
+            return byUrl.get(url);
+        }
+
+        CompressedResources compressed(FhirContext fhirContext, String packageUserData) {
+            IParser json = fhirContext.newJsonParser();
+            CompressedResources compressed = new CompressedResources(fhirContext, packageUserData);
+            byUrl.forEach((url, resource) -> compressed.put(url, json.encodeResourceToString(resource)));
+            return compressed;
         }
     }
 }

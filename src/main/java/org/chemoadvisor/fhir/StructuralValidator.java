@@ -41,7 +41,7 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
  * configured from the same {@link FhirInstanceValidator}'s settings over the same worker context and
  * post-processed as {@code ValidatorWrapper} and {@code BaseValidatorBridge} do; that it returns the same
  * messages as HAPI's own path is tested ({@code StructuralValidatorEquivalenceTest}). In-process that
- * validation takes ~2.3 ms; {@code $validate} over HTTP went from a median of ~15-16 ms to ~4.3 ms. After each
+ * validation takes ~2.3 ms; {@code $validate} over HTTP went from a median of ~15-16 ms to ~3-4 ms at 2 connections. After each
  * validation the state HAPI's instance keeps across calls is cleared ({@link InstanceValidatorLeftovers});
  * an instance is retired every 5,000 uses and its replacement built (~10 ms) on a background thread, not
  * on the request. {@link #warmUp} (at start-up, off the main thread) loads the definitions and fills the
@@ -72,7 +72,9 @@ public class StructuralValidator {
     private final FhirInstanceValidator module;
     private final FhirValidator hapiValidator;
     private final ReusableInstanceValidators pool;
+    private final IValidationSupport definitions;
     private volatile CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> compaction = CompletableFuture.completedFuture(null);
 
     public StructuralValidator(FhirContext fhirContext) {
         this(fhirContext, POOL_CAPACITY, MAX_USES);
@@ -90,6 +92,7 @@ public class StructuralValidator {
     StructuralValidator(FhirContext fhirContext, IValidationSupport definitions, int poolCapacity, int maxUses,
             Executor replacements) {
         this.fhirContext = fhirContext;
+        this.definitions = definitions;
         // The chain caches lookups itself (CachingValidationSupport is deprecated in HAPI 8 for this reason).
         ValidationSupportChain chain = new ValidationSupportChain(
                 ValidationSupportChain.CacheConfiguration.defaultValues(),
@@ -110,16 +113,31 @@ public class StructuralValidator {
     /**
      * Loads the R4 definitions (the first validation takes seconds) and fills the pool, on a background
      * thread so that the rest of start-up goes on meanwhile; wait on the result before taking traffic.
+     * Then, on another background thread, compacts the definitions the validator does not read on every
+     * call ({@link LazyProfilesValidationSupport#compact}).
      */
     public void warmUp(IBaseResource sample) {
         warmUp = CompletableFuture.runAsync(() -> {
             validate(sample);
             pool.fill();
-        }, runnable -> {
-            Thread thread = new Thread(runnable, "fhir-validator-warm-up");
+        }, daemon("fhir-validator-warm-up"));
+        // After the warm-up, not in it: compacting takes about a second of CPU that start-up need not wait for.
+        if (definitions instanceof LazyProfilesValidationSupport lazy) {
+            compaction = warmUp.thenRunAsync(lazy::compact, daemon("fhir-definitions-compaction"));
+        }
+    }
+
+    /** The compaction of the definitions that {@link #warmUp} started (done at once when there is none). */
+    CompletableFuture<Void> compaction() {
+        return compaction;
+    }
+
+    private static Executor daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             thread.start();
-        });
+        };
     }
 
     /** Waits for {@link #warmUp} to finish; rethrows its failure. */

@@ -31,8 +31,8 @@ class LazyProfilesValidationSupportTest {
     private static final String VITAL_SIGNS = "http://hl7.org/fhir/StructureDefinition/vitalsigns";
     private static final StructuralValidator FULL_LIST =
             new StructuralValidator(FHIR, new DefaultProfileValidationSupport(FHIR), 1, 50, Runnable::run);
-    private static final StructuralValidator LAZY = new StructuralValidator(FHIR, 1, 50, Runnable::run);
-    private static final LazyProfilesValidationSupport SUPPORT = new LazyProfilesValidationSupport(FHIR);
+    private static final LazyProfilesValidationSupport SUPPORT = compacted();
+    private static final StructuralValidator LAZY = new StructuralValidator(FHIR, SUPPORT, 1, 50, Runnable::run);
     private static final DefaultProfileValidationSupport HAPI = new DefaultProfileValidationSupport(FHIR);
 
     static Stream<Path> fhirFiles() throws IOException {
@@ -102,6 +102,37 @@ class LazyProfilesValidationSupportTest {
         assertThat(second).isNotSameAs(first);
         assertThat(FHIR.newJsonParser().encodeResourceToString(second))
                 .isEqualTo(FHIR.newJsonParser().encodeResourceToString(first));
+    }
+
+    @Test
+    void warmingUpCompactsTheDefinitionsAfterwardsAndMessagesStayHapis() {
+        LazyProfilesValidationSupport support = new LazyProfilesValidationSupport(FHIR);
+        StructuralValidator validator = new StructuralValidator(FHIR, support, 1, 50, Runnable::run);
+        IBaseResource claim = parse(Path.of("fhir-resources/examples/claim-clean-64644-64645-95874.json"));
+        assertThat(support.isCompact()).isFalse();
+
+        validator.warmUp(claim);
+        validator.awaitWarmUp();
+        validator.compaction().join();
+
+        assertThat(support.isCompact()).isTrue();
+        assertThat(comparable(validator.validateAll(claim))).isEqualTo(comparable(FULL_LIST.validateAll(claim)));
+    }
+
+    @Test
+    void beforeCompactingDefinitionsAreServedAsParsed() {
+        LazyProfilesValidationSupport parsed = new LazyProfilesValidationSupport(FHIR);
+
+        assertThat(parsed.isCompact()).isFalse();
+        assertSameResource(parsed.fetchValueSet("http://hl7.org/fhir/ValueSet/claim-use"),
+                HAPI.fetchValueSet("http://hl7.org/fhir/ValueSet/claim-use"));
+        assertSameResource(parsed.fetchStructureDefinition(VITAL_SIGNS), HAPI.fetchStructureDefinition(VITAL_SIGNS));
+    }
+
+    private static LazyProfilesValidationSupport compacted() {
+        LazyProfilesValidationSupport support = new LazyProfilesValidationSupport(FHIR);
+        support.compact();
+        return support;
     }
 
     private static void assertSameResource(IBaseResource ours, IBaseResource hapis) {
