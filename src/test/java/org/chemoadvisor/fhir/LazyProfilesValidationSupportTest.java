@@ -89,9 +89,19 @@ class LazyProfilesValidationSupportTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://hl7.org/fhir/claim-use", "http://terminology.hl7.org/CodeSystem/v3-ActCode",
         "http://terminology.hl7.org/CodeSystem/v2-0203", "https://hapifhir.io/fhir/CodeSystem/hapi-fhir-storage-response-code",
-        "http://hl7.org/fhir/sid/icd-10-cm"})
+        "http://hl7.org/fhir/sid/icd-10-cm", "http://dicom.nema.org/resources/ontology/DCM",
+        "http://dicom.nema.org/resources/ontology/DCM|01", "http://dicom.nema.org/resources/ontology/DCM|02"})
     void codeSystemsByUrlAreHapis(String url) {
         assertSameResource(SUPPORT.fetchCodeSystem(url), HAPI.fetchCodeSystem(url));
+    }
+
+    @Test
+    void outsideHl7AVersionedUrlMustNameTheVersionHeld() {
+        String dicom = "http://dicom.nema.org/resources/ontology/DCM";
+
+        assertThat(SUPPORT.fetchCodeSystem(dicom + "|01")).isNotNull();
+        assertThat(SUPPORT.fetchCodeSystem(dicom + "|02")).isNull();
+        assertThat(SUPPORT.fetchCodeSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode|0.0.1")).isNotNull();
     }
 
     @Test
