@@ -1,6 +1,7 @@
 package org.chemoadvisor.cdshooks.cards;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,10 +33,13 @@ public class AnswerCards {
 
     private final CardRenderer renderer;
     private final ObjectMapper json;
+    private final boolean boundsAllowEveryCard;
 
     public AnswerCards(CardRenderer renderer, ObjectMapper json) {
         this.renderer = renderer;
         this.json = json;
+        // The bounds count no indentation.
+        this.boundsAllowEveryCard = !json.isEnabled(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** A card shown for a finding, with its rule (for the issued-card record and the log). */
@@ -52,14 +56,51 @@ public class AnswerCards {
 
     /** The findings' cards followed by {@code notices} (e.g. the data notice), within the limits. */
     public Answer cards(List<Finding> findings, AdaptedLines adapted, List<Card> notices) {
-        CardProperties limits = renderer.properties();
         List<List<Finding>> groups = FindingGroups.group(findings);
+        Answer withinBounds = boundsAllowEveryCard ? withinBounds(groups, adapted, notices) : null;
+        return withinBounds != null ? withinBounds : measured(groups, adapted, notices);
+    }
+
+    /**
+     * The answer when the cards' size bounds ({@link CardSizeBound}) show that every card with a slot fits
+     * with its suggestions, as it nearly always does: then {@link #measured} would keep every one of them
+     * too, and writing each card once more to measure it is skipped. Null when the bounds do not show it.
+     */
+    Answer withinBounds(List<List<Finding>> groups, AdaptedLines adapted, List<Card> notices) {
+        CardProperties limits = renderer.properties();
+        int findingSlots = findingSlots(groups.size(), limits.maxCards() - notices.size());
+        List<Integer> order = bySeverity(groups);
+        long bound = ENVELOPE;
+        for (Card notice : notices) {
+            bound += CardSizeBound.of(notice) + 1;
+        }
+        bound += CardSizeBound.of(renderer.notShown(groups.size(), ruleIds(groups))) + 1;
+        Map<Integer, Shown> shown = new TreeMap<>();
+        Set<String> leftOutRules = new TreeSet<>();
+        for (int i = 0; i < order.size(); i++) {
+            List<Finding> group = groups.get(order.get(i));
+            if (i >= findingSlots) {
+                leftOutRules.add(group.get(0).ruleId());
+                continue;
+            }
+            Card card = renderer.render(group, adapted);
+            bound += CardSizeBound.of(card) + 1;
+            if (bound > limits.maxResponseSize().toBytes()) {
+                return null;
+            }
+            shown.put(order.get(i), new Shown(card, group.get(0).ruleId()));
+        }
+        return answer(shown, leftOutRules, order.size() - shown.size(), notices);
+    }
+
+    /** The answer with each card's size measured as the answer's ObjectMapper writes it. */
+    Answer measured(List<List<Finding>> groups, AdaptedLines adapted, List<Card> notices) {
+        CardProperties limits = renderer.properties();
         long room = limits.maxResponseSize().toBytes() - ENVELOPE;
         for (Card notice : notices) {
             room -= size(notice) + 1;
         }
-        int slots = limits.maxCards() - notices.size();
-        int findingSlots = groups.size() > slots ? slots - 1 : slots;
+        int findingSlots = findingSlots(groups.size(), limits.maxCards() - notices.size());
         // Room for the card that counts what was left out, at the largest it can be: cards may also
         // be left out for want of room, not only of slots.
         room -= size(renderer.notShown(groups.size(), ruleIds(groups))) + 1;
@@ -84,6 +125,10 @@ public class AnswerCards {
             leftOut++;
             leftOutRules.add(group.get(0).ruleId());
         }
+        return answer(shown, leftOutRules, leftOut, notices);
+    }
+
+    private Answer answer(Map<Integer, Shown> shown, Set<String> leftOutRules, int leftOut, List<Card> notices) {
         List<Card> cards = new ArrayList<>(shown.size() + notices.size() + 1);
         shown.values().forEach(s -> cards.add(s.card()));
         if (leftOut > 0) {
@@ -91,6 +136,11 @@ public class AnswerCards {
         }
         cards.addAll(notices);
         return new Answer(cards, List.copyOf(shown.values()), leftOut);
+    }
+
+    /** Slots for finding cards: all of them, less one for the card that counts the rest when not all fit. */
+    private static int findingSlots(int groups, int slots) {
+        return groups > slots ? slots - 1 : slots;
     }
 
     /** Group indices, most severe first; the rules' order within a severity. */
