@@ -1,7 +1,6 @@
 package org.chemoadvisor.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -12,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StructuralValidatorEquivalenceTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final EnumSet<Thread.State> WAITING = EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING);
     private static final Path EXAMPLES = Path.of("fhir-resources", "examples");
     private static final List<String> BROKEN = List.of(
             "claim-missing-required.json", "claim-wrong-types.json", "claim-bad-required-codes.json");
@@ -201,10 +201,14 @@ class StructuralValidatorEquivalenceTest {
         AtomicReference<ReusableInstanceValidators.Pooled> second = new AtomicReference<>();
         Thread borrower = new Thread(() -> second.set(pool.acquire()));
         borrower.start();
-        await().atMost(Duration.ofSeconds(1)).until(() -> borrower.getState() == Thread.State.TIMED_WAITING);
+        // Until the borrower waits, or has returned (with an instance it should not have built).
+        while (borrower.isAlive() && !WAITING.contains(borrower.getState())) {
+            Thread.onSpinWait();
+        }
+        assertThat(second.get()).as("nothing lent while the only instance is out").isNull();
 
         pool.release(first);
-        borrower.join(Duration.ofSeconds(5).toMillis());
+        borrower.join();
         assertThat(second.get()).isSameAs(first);
     }
 
