@@ -1,6 +1,7 @@
 package org.chemoadvisor.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,14 +44,6 @@ final class CompressedResources implements DefinitionsByUrl {
         byUrl.put(url, deflated.toByteArray());
     }
 
-    int size() {
-        return byUrl.size();
-    }
-
-    long deflatedBytes() {
-        return byUrl.values().stream().mapToLong(b -> b.length).sum();
-    }
-
     @Override
     public IBaseResource get(String url) {
         byte[] deflated = byUrl.get(url);
@@ -58,7 +51,7 @@ final class CompressedResources implements DefinitionsByUrl {
             return null;
         }
         try (InputStreamReader json = new InputStreamReader(
-                new InflaterInputStream(new java.io.ByteArrayInputStream(deflated)), StandardCharsets.UTF_8)) {
+                new InflaterInputStream(new ByteArrayInputStream(deflated)), StandardCharsets.UTF_8)) {
             IBaseResource resource = fhirContext.newJsonParser().parseResource(json);
             if (packageUserData != null) {
                 resource.setUserData("package", packageUserData);

@@ -8,8 +8,10 @@ import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.util.BundleUtil;
 import ca.uhn.fhir.util.ClasspathUtil;
 import ca.uhn.fhir.util.FhirTerser;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -220,8 +222,8 @@ final class LazyProfilesValidationSupport implements IValidationSupport {
                 InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             IBaseResource parsed = fhirContext.newXmlParser().parseResource(reader);
             return parsed instanceof IBaseBundle bundle ? BundleUtil.toListOfResources(fhirContext, bundle) : List.of(parsed);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read the core definitions in " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the core definitions in " + file, e);
         }
     }
 
