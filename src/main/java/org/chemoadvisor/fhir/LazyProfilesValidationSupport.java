@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
  * HAPI's built-in R4 definitions (the same classpath files {@link DefaultProfileValidationSupport} reads,
@@ -30,12 +32,14 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * keeps it; HAPI's support also keeps every R4 definition parsed for the life of the JVM, in a static map:
  * 649 structure definitions, 1,334 value sets and 1,064 code systems, ~100 MB of heap. Here only the base
  * types and resources (derivation {@code specialization}, 208 of 649) are listed as "all structure
- * definitions", which is all that index keeps. The constraint profiles, extension definitions, value sets
- * and code systems (~52 MB parsed) are parsed at load as HAPI parses them, and {@link #compact} (run off
- * the start-up path, after the warm-up) turns them into deflated JSON (3.7 MB), parsed again when one is
- * fetched by URL; the validation support chain caches what was fetched, so a Claim's few bindings are
- * parsed once per cache period, not per validation. That the messages stay those of HAPI's own support,
- * before and after compacting, is tested ({@code LazyProfilesValidationSupportTest}).
+ * definitions", which is all that index keeps, without their differential and the documentation of their
+ * elements (a third of them, and of their R5 copies, never read by the validator). The constraint
+ * profiles, extension definitions, value sets and code systems (~52 MB parsed) are parsed at load as HAPI
+ * parses them, and {@link #compact} (run off the start-up path, after the warm-up) turns them into deflated
+ * JSON (3.7 MB), parsed again when one is fetched by URL; the validation support chain caches what was
+ * fetched, so a Claim's few bindings are parsed once per cache period, not per validation. That the
+ * messages stay those of HAPI's own support, before and after compacting, is tested
+ * ({@code LazyProfilesValidationSupportTest}).
  */
 final class LazyProfilesValidationSupport implements IValidationSupport {
 
@@ -190,6 +194,9 @@ final class LazyProfilesValidationSupport implements IValidationSupport {
                 }
                 resource.setUserData("package", PACKAGE);
                 boolean specialization = "specialization".equals(terser.getSinglePrimitiveValueOrNull(resource, "derivation"));
+                if (specialization) {
+                    withoutWhatTheValidatorNeverReads((StructureDefinition) resource);
+                }
                 (specialization ? specializations : profiles).put(url, resource);
                 (specialization ? profiles : specializations).remove(url);
             }
@@ -215,6 +222,22 @@ final class LazyProfilesValidationSupport implements IValidationSupport {
         codeSystems.put(terser.getSinglePrimitiveValueOrNull(storageCodeSystem, "url"), storageCodeSystem);
         return new Definitions(List.copyOf(specializations.values()), Map.copyOf(specializations),
                 new ParsedResources(profiles), new ParsedResources(codeSystems), new ParsedResources(valueSets));
+    }
+
+    /**
+     * A base type or resource is kept parsed for the life of the JVM, and an R5 copy of it too. The validator
+     * reads its snapshot's structure and rules, not its differential or the documentation of its elements
+     * (mappings to other standards, comments, requirements, aliases): about a third of the definition.
+     */
+    private static void withoutWhatTheValidatorNeverReads(StructureDefinition definition) {
+        definition.setDifferential(null);
+        definition.setMapping(null);
+        for (ElementDefinition element : definition.getSnapshot().getElement()) {
+            element.setMapping(null);
+            element.setComment(null);
+            element.setRequirements(null);
+            element.setAlias(null);
+        }
     }
 
     private List<IBaseResource> bundle(String file) {

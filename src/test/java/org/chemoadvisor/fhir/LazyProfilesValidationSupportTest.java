@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Listing only the base types and resources to the worker context, and keeping the other core definitions
  * compressed, leaves the validator's messages as they are with HAPI's own support: for every example and
  * test FHIR file, for resource types other than the Claim's, for core extensions and for a declared core
- * profile (both served by URL). What is served by URL is what HAPI's support serves.
+ * profile (both served by URL). What is served by URL is what HAPI's support serves, but for the base types
+ * and resources kept parsed, which come without what the validator never reads of them.
  */
 class LazyProfilesValidationSupportTest {
 
@@ -72,10 +75,40 @@ class LazyProfilesValidationSupportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {VITAL_SIGNS, "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
-        "http://hl7.org/fhir/StructureDefinition/Claim", "Claim", "StructureDefinition/Claim",
-        "http://hl7.org/fhir/StructureDefinition/String", "http://hl7.org/fhir/StructureDefinition/NoSuchType"})
-    void structureDefinitionsByUrlAreHapis(String url) {
+        "http://hl7.org/fhir/StructureDefinition/NoSuchType"})
+    void profilesAndExtensionsByUrlAreHapis(String url) {
         assertSameResource(SUPPORT.fetchStructureDefinition(url), HAPI.fetchStructureDefinition(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://hl7.org/fhir/StructureDefinition/Claim", "Claim", "StructureDefinition/Claim",
+        "http://hl7.org/fhir/StructureDefinition/String", "http://hl7.org/fhir/StructureDefinition/Extension"})
+    void baseDefinitionsByUrlAreHapisWithoutTheirDifferentialAndElementDocumentation(String url) {
+        StructureDefinition hapis = (StructureDefinition) HAPI.fetchStructureDefinition(url);
+        StructureDefinition expected = hapis.copy();
+        expected.setDifferential(null);
+        expected.setMapping(null);
+        for (ElementDefinition element : expected.getSnapshot().getElement()) {
+            element.setMapping(null);
+            element.setComment(null);
+            element.setRequirements(null);
+            element.setAlias(null);
+        }
+        StructureDefinition ours = (StructureDefinition) SUPPORT.fetchStructureDefinition(url);
+
+        assertThat(FHIR.newJsonParser().encodeResourceToString(ours))
+                .isEqualTo(FHIR.newJsonParser().encodeResourceToString(expected));
+        assertThat(ours.getSnapshot().getElement()).hasSameSizeAs(hapis.getSnapshot().getElement());
+        assertThat(ours.getUserData("package")).isEqualTo(hapis.getUserData("package"));
+    }
+
+    @Test
+    void everyListedBaseDefinitionKeepsHapisSnapshotRules() {
+        for (StructureDefinition ours : SUPPORT.<StructureDefinition>fetchAllStructureDefinitions()) {
+            StructureDefinition hapis = (StructureDefinition) HAPI.fetchStructureDefinition(ours.getUrl());
+            assertThat(ours.hasDifferential()).as(ours.getUrl()).isFalse();
+            assertThat(rules(ours)).as(ours.getUrl()).isEqualTo(rules(hapis));
+        }
     }
 
     @ParameterizedTest
@@ -143,6 +176,17 @@ class LazyProfilesValidationSupportTest {
         LazyProfilesValidationSupport support = new LazyProfilesValidationSupport(FHIR);
         support.compact();
         return support;
+    }
+
+    /** What the validator checks an element by: its path, cardinality, types, invariants and binding. */
+    private static List<String> rules(StructureDefinition definition) {
+        IParser json = FHIR.newJsonParser();
+        return definition.getSnapshot().getElement().stream()
+                .map(e -> String.join(" ", e.getPath(), e.getMin() + ".." + e.getMax(),
+                        e.getType().stream().map(json::encodeToString).toList().toString(),
+                        e.getConstraint().stream().map(json::encodeToString).toList().toString(),
+                        e.hasBinding() ? json.encodeToString(e.getBinding()) : "", e.getShort(), e.getDefinition()))
+                .toList();
     }
 
     private static void assertSameResource(IBaseResource ours, IBaseResource hapis) {
