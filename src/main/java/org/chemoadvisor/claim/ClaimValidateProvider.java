@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chemoadvisor.fhir.FhirOperationProvider;
+import org.chemoadvisor.fhir.ValidatorsBusyException;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ class ClaimValidateProvider implements FhirOperationProvider {
 
     private static final Pattern FHIR_VERSION = Pattern.compile("fhirVersion\\s*=\\s*\"?([^;\"\\s]+)");
     private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    private static final int SERVICE_UNAVAILABLE = 503;
 
     private final ClaimRequestReader reader;
     private final ClaimValidationService service;
@@ -55,7 +57,24 @@ class ClaimValidateProvider implements FhirOperationProvider {
             return new MethodOutcome().setOperationOutcome(service.validate(request));
         } catch (UnusableClaimException e) {
             throw new UnprocessableEntityException(fhirContext, ClaimCheck.unusable(e, request));
+        } catch (ValidatorsBusyException e) {
+            throw busy(e);
         }
+    }
+
+    /** 503, as FHIR's "transient" issue: the Claim was not checked and may be sent again. */
+    private static UnclassifiedServerFailureException busy(ValidatorsBusyException e) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.TRANSIENT)
+                .setDiagnostics("Every structural validator stayed busy for " + e.maxWait().toMillis()
+                        + " ms (chemo.validator.max-wait); the Claim was not checked. Send it again, or with "
+                        + "structural=false for the coding rules alone.");
+        UnclassifiedServerFailureException refusal =
+                new UnclassifiedServerFailureException(SERVICE_UNAVAILABLE, outcome.getIssueFirstRep().getDiagnostics(),
+                        outcome);
+        refusal.addResponseHeader("Retry-After", Long.toString(Math.max(1, e.maxWait().toSeconds())));
+        return refusal;
     }
 
     private static void requireR4(String contentType) {

@@ -28,9 +28,9 @@ public class FhirConfiguration {
      * the R4 definitions) starts now, in the background, while the rest of the context starts.
      */
     @Bean
-    StructuralValidator structuralValidator(FhirContext fhirContext) {
+    StructuralValidator structuralValidator(FhirContext fhirContext, ValidatorProperties properties) {
         ValidatorNetworkAccess.prohibit();
-        StructuralValidator validator = new StructuralValidator(fhirContext);
+        StructuralValidator validator = new StructuralValidator(fhirContext, properties.maxWait());
         validator.warmUp(WarmUpClaim.create());
         return validator;
     }

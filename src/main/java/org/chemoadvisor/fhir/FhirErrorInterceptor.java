@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what a failed FHIR request tells the caller and the log. A body HAPI's parser chokes on
  * in a way HAPI does not report itself (a blank {@code resourceType} throws a plain
- * IllegalArgumentException) is the caller's error: 400. Anything else unexpected is a 500 whose
+ * IllegalArgumentException) is the caller's error: 400. A 503 with its own OperationOutcome is the service
+ * refusing under load and goes out as it is. Anything else unexpected is a 500 whose
  * OperationOutcome names no exception. The log gets the exception class and where it was thrown,
  * never its message (HAPI's messages quote the values they could not parse). HAPI's own
  * ExceptionHandlingInterceptor logs the messages, so application.yml silences it.
@@ -26,6 +27,7 @@ class FhirErrorInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(FhirErrorInterceptor.class);
     private static final int SERVER_ERROR = 500;
+    private static final int SERVICE_UNAVAILABLE = 503;
     private static final int LONGEST_MESSAGE = 1000;
     /** "java.lang.NumberFormatException: " as HAPI's parser messages quote it. */
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*Exception\\b:? ?");
@@ -40,6 +42,12 @@ class FhirErrorInterceptor {
         if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < SERVER_ERROR) {
             log.debug("FHIR request refused: {} {}", known.getStatusCode(), known.getClass().getSimpleName());
             return forCaller(known);
+        }
+        if (thrown instanceof BaseServerResponseException known && known.getStatusCode() == SERVICE_UNAVAILABLE
+                && known.getCause() == null && known.getOperationOutcome() != null) {
+            // Our own refusal under load, in our words (ClaimValidateProvider); counted in http.server.requests.
+            log.debug("FHIR request refused: 503, every structural validator busy");
+            return null;
         }
         if (!(thrown instanceof BaseServerResponseException) && ErrorOrigin.thrownWithin(thrown, "ca.uhn.fhir.parser.")) {
             log.debug("FHIR request body could not be parsed: {}", ErrorOrigin.describe(thrown));

@@ -85,6 +85,16 @@ final class ReusableInstanceValidators {
 
     /** An idle validator, a new one while the pool is below capacity, else the next one given back. Give it back with {@link #release}. */
     Pooled acquire() {
+        return acquire(null);
+    }
+
+    /**
+     * As {@link #acquire()}, but refused with {@link ValidatorsBusyException} once {@code maxWait} (null: no
+     * bound) has passed with none given back: under overload a caller is answered, not queued for as long
+     * as the backlog takes.
+     */
+    Pooled acquire(Duration maxWait) {
+        long deadline = maxWait == null ? 0 : System.nanoTime() + maxWait.toNanos();
         while (true) {
             Pooled pooled = idle.poll();
             if (pooled != null) {
@@ -94,9 +104,17 @@ final class ReusableInstanceValidators {
                 return buildCounted();
             }
             instances.decrementAndGet();
+            long wait = POLL.toNanos();
+            if (maxWait != null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new ValidatorsBusyException(maxWait);
+                }
+                wait = Math.min(wait, left);
+            }
             try {
                 // Re-checked every POLL: a replacement whose build failed frees its place in the pool.
-                pooled = idle.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                pooled = idle.poll(wait, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Pooled(newValidation(), false);

@@ -8,6 +8,7 @@ import ca.uhn.fhir.validation.IValidationContext;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,11 +74,22 @@ public class StructuralValidator {
     private final FhirValidator hapiValidator;
     private final ReusableInstanceValidators pool;
     private final IValidationSupport definitions;
+    private final Duration maxWait;
     private volatile CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
     private volatile CompletableFuture<Void> compaction = CompletableFuture.completedFuture(null);
 
+    /** With no bound on the wait for a pooled validator (the bulk review: its own callers are bounded). */
     public StructuralValidator(FhirContext fhirContext) {
         this(fhirContext, POOL_CAPACITY, MAX_USES);
+    }
+
+    /**
+     * @param maxWait how long a validation waits for a pooled validator to come free before it is refused
+     *     with {@link ValidatorsBusyException}
+     */
+    public StructuralValidator(FhirContext fhirContext, Duration maxWait) {
+        this(fhirContext, new LazyProfilesValidationSupport(fhirContext), POOL_CAPACITY, MAX_USES, backgroundThread(),
+                maxWait);
     }
 
     StructuralValidator(FhirContext fhirContext, int poolCapacity, int maxUses) {
@@ -91,7 +103,14 @@ public class StructuralValidator {
     /** {@code definitions}: the R4 structure definitions, value sets and code systems (HAPI's built-in ones). */
     StructuralValidator(FhirContext fhirContext, IValidationSupport definitions, int poolCapacity, int maxUses,
             Executor replacements) {
+        this(fhirContext, definitions, poolCapacity, maxUses, replacements, null);
+    }
+
+    /** {@code maxWait}: null for no bound. */
+    StructuralValidator(FhirContext fhirContext, IValidationSupport definitions, int poolCapacity, int maxUses,
+            Executor replacements, Duration maxWait) {
         this.fhirContext = fhirContext;
+        this.maxWait = maxWait;
         this.definitions = definitions;
         // The chain caches lookups itself (CachingValidationSupport is deprecated in HAPI 8 for this reason).
         ValidationSupportChain chain = new ValidationSupportChain(
@@ -170,7 +189,7 @@ public class StructuralValidator {
         }
         byte[] json = request.getResourceAsString().getBytes(StandardCharsets.UTF_8);
         List<ValidationMessage> messages = new ArrayList<>();
-        ReusableInstanceValidators.Pooled pooled = pool.acquire();
+        ReusableInstanceValidators.Pooled pooled = pool.acquire(maxWait);
         try {
             pooled.validation.validate(json, messages);
         } finally {

@@ -1,6 +1,7 @@
 package org.chemoadvisor.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -210,6 +213,34 @@ class StructuralValidatorEquivalenceTest {
         pool.release(first);
         borrower.join();
         assertThat(second.get()).isSameAs(first);
+    }
+
+    @Test
+    @Timeout(60) // a refusal that never comes would otherwise hang the build
+    void aBorrowerBeyondCapacityIsRefusedOnceItsMaxWaitHasPassed() {
+        ReusableInstanceValidators pool = new StructuralValidator(FHIR, 1, 50).pool();
+        ReusableInstanceValidators.Pooled first = pool.acquire();
+
+        assertThatThrownBy(() -> pool.acquire(Duration.ofMillis(50))).isInstanceOf(ValidatorsBusyException.class)
+                .hasMessageContaining("50 ms");
+        assertThat(pool.instancesNow()).as("the refused borrower built none").isEqualTo(1);
+
+        pool.release(first);
+        assertThat(pool.acquire(Duration.ofMillis(50))).isSameAs(first);
+    }
+
+    @Test
+    @Timeout(60)
+    void aValidationBeyondCapacityIsRefusedWithoutBeingRun() {
+        StructuralValidator bounded = new StructuralValidator(FHIR, new LazyProfilesValidationSupport(FHIR), 1, 50,
+                Runnable::run, Duration.ofMillis(50));
+        ReusableInstanceValidators.Pooled only = bounded.pool().acquire();
+        IBaseResource clean = claims.get("claim-clean-64644-64645-95874.json");
+
+        assertThatThrownBy(() -> bounded.validate(clean)).isInstanceOf(ValidatorsBusyException.class);
+
+        bounded.pool().release(only);
+        assertThat(bounded.validate(clean)).noneMatch(m -> m.getSeverity() == ca.uhn.fhir.validation.ResultSeverityEnum.ERROR);
     }
 
     @Test
