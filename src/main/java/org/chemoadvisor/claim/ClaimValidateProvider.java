@@ -64,15 +64,14 @@ class ClaimValidateProvider implements FhirOperationProvider {
 
     /** 503, as FHIR's "transient" issue: the Claim was not checked and may be sent again. */
     private static UnclassifiedServerFailureException busy(ValidatorsBusyException e) {
+        String message = "Every structural validator stayed busy for " + e.maxWait().toMillis()
+                + " ms (chemo.validator.max-wait); the Claim was not checked. Send it again, or with "
+                + "structural=false for the coding rules alone.";
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.TRANSIENT)
-                .setDiagnostics("Every structural validator stayed busy for " + e.maxWait().toMillis()
-                        + " ms (chemo.validator.max-wait); the Claim was not checked. Send it again, or with "
-                        + "structural=false for the coding rules alone.");
+                .setCode(OperationOutcome.IssueType.TRANSIENT).setDiagnostics(message);
         UnclassifiedServerFailureException refusal =
-                new UnclassifiedServerFailureException(SERVICE_UNAVAILABLE, outcome.getIssueFirstRep().getDiagnostics(),
-                        outcome);
+                new UnclassifiedServerFailureException(SERVICE_UNAVAILABLE, message, outcome);
         refusal.addResponseHeader("Retry-After", Long.toString(Math.max(1, e.maxWait().toSeconds())));
         return refusal;
     }

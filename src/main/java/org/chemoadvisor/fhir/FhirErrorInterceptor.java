@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what a failed FHIR request tells the caller and the log. A body HAPI's parser chokes on
  * in a way HAPI does not report itself (a blank {@code resourceType} throws a plain
- * IllegalArgumentException) is the caller's error: 400. A 503 with its own OperationOutcome is the service
- * refusing under load and goes out as it is. Anything else unexpected is a 500 whose
+ * IllegalArgumentException) is the caller's error: 400. A 503 is the service refusing under load and is
+ * answered like any refusal. Anything else unexpected is a 500 whose
  * OperationOutcome names no exception. The log gets the exception class and where it was thrown,
  * never its message (HAPI's messages quote the values they could not parse). HAPI's own
  * ExceptionHandlingInterceptor logs the messages, so application.yml silences it.
@@ -39,15 +39,11 @@ class FhirErrorInterceptor {
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException classify(Throwable thrown) {
-        if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < SERVER_ERROR) {
+        // A 503 is a refusal too: the service declining work under load (ClaimValidateProvider), not a failure.
+        if (thrown instanceof BaseServerResponseException known
+                && (known.getStatusCode() < SERVER_ERROR || known.getStatusCode() == SERVICE_UNAVAILABLE)) {
             log.debug("FHIR request refused: {} {}", known.getStatusCode(), known.getClass().getSimpleName());
             return forCaller(known);
-        }
-        if (thrown instanceof BaseServerResponseException known && known.getStatusCode() == SERVICE_UNAVAILABLE
-                && known.getCause() == null && known.getOperationOutcome() != null) {
-            // Our own refusal under load, in our words (ClaimValidateProvider); counted in http.server.requests.
-            log.debug("FHIR request refused: 503, every structural validator busy");
-            return null;
         }
         if (!(thrown instanceof BaseServerResponseException) && ErrorOrigin.thrownWithin(thrown, "ca.uhn.fhir.parser.")) {
             log.debug("FHIR request body could not be parsed: {}", ErrorOrigin.describe(thrown));
