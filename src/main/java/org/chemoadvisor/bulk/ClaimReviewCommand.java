@@ -1,7 +1,6 @@
 package org.chemoadvisor.bulk;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -9,13 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rulepack.load.RulePackLoader;
-import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * {@code java -jar <jar> validate-claims INPUT... --out DIR [--profile medicare|commercial] [--structural]}:
@@ -94,58 +90,21 @@ public final class ClaimReviewCommand {
         }
     }
 
-    /** Part by part, the claims on every core, a few per core in flight; a part's record is read first. */
+    /** Part by part, the claims of each on every core; a part's record is read first. */
     private static void reviewParts(PatientPartitions partitions, ClaimReviewer reviewer, FhirContext fhir,
-            RulePack pack, ReviewOutputs results, Progress progress, PrintStream out) throws IOException {
-        int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService workers = Executors.newFixedThreadPool(threads);
-        Semaphore inFlight = new Semaphore(threads * 4);
-        ThreadLocal<IParser> parsers = ThreadLocal.withInitial(fhir::newJsonParser);
+            RulePack pack, ReviewOutputs results, Progress progress, PrintStream out)
+            throws IOException {
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
+            PartReview review = new PartReview(workers, fhir, pack.codeSets(), reviewer, reviewer.exportCheck(), results,
+                    progress.bytesRead, out::println);
+            AtomicLong read = new AtomicLong();
             for (PatientPartitions.Part part : partitions.parts()) {
-                SupportingResources supporting = SupportingResources.read(fhir, part, out::println);
-                OtherClaims otherClaims = OtherClaims.read(part, pack.codeSets());
-                part.claimLines(line -> {
-                    inFlight.acquireUninterruptibly();
-                    workers.execute(() -> {
-                        try {
-                            check(line, parsers.get(), reviewer, supporting, otherClaims, results);
-                        } finally {
-                            inFlight.release();
-                        }
-                    });
-                }, progress.bytesRead);
+                review.review(part, read);
             }
         } finally {
             workers.shutdown();
             awaitQuietly(workers);
-        }
-    }
-
-    private static void check(NdjsonInputs.Line line, IParser parser, ClaimReviewer reviewer,
-            SupportingResources supporting, OtherClaims otherClaims, ReviewOutputs results) {
-        try {
-            Resource resource;
-            try {
-                resource = (Resource) parser.parseResource(line.text());
-            } catch (RuntimeException e) {
-                results.problem(line.file(), line.number(), "not a FHIR R4 resource");
-                return;
-            }
-            Claim claim = ClaimBundles.claimOf(resource);
-            if (claim == null) {
-                results.problem(line.file(), line.number(), resource.fhirType() + " is neither a Claim nor a "
-                        + "collection Bundle with one Claim");
-                return;
-            }
-            OperationOutcome outcome = reviewer.review(resource, supporting, otherClaims);
-            results.claim(claim, outcome, parser);
-        } catch (IOException | RuntimeException e) {
-            try {
-                results.problem(line.file(), line.number(), "could not be checked: " + e.getClass().getSimpleName());
-            } catch (IOException ignored) {
-                // The output directory is gone; the run's own writes fail next and say so.
-            }
         }
     }
 

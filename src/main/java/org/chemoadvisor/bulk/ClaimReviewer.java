@@ -1,6 +1,7 @@
 package org.chemoadvisor.bulk;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.util.List;
 import java.util.Map;
 import org.chemoadvisor.claim.ClaimCheck;
 import org.chemoadvisor.claim.ClaimFactsAdapter;
@@ -34,16 +35,26 @@ final class ClaimReviewer {
     private final ClaimValidationService service;
     private final boolean structural;
     private final String profile;
+    private final ExportClaimCheck exportCheck;
 
     ClaimReviewer(FhirContext fhir, RulePack pack, boolean structural, String profile) {
         PolicyProperties policy = new PolicyProperties("medicare", Map.of());
+        PolicyProfileResolver profiles = new PolicyProfileResolver(policy);
+        PayerRulePacks packs = new PayerRulePacks(pack, policy, new DefaultResourceLoader());
+        RuleEngine engine = new RuleEngine(RuleCatalog.inPrecedenceOrder(), pack);
         this.service = new ClaimValidationService(structural ? new StructuralValidator(fhir) : null,
-                new ClaimFactsAdapter(pack), new PolicyProfileResolver(policy),
-                new PayerRulePacks(pack, policy, new DefaultResourceLoader()),
-                new RuleEngine(RuleCatalog.inPrecedenceOrder(), pack), new ClaimOutcomeRenderer(fhir),
+                new ClaimFactsAdapter(pack), profiles, packs, engine, new ClaimOutcomeRenderer(fhir),
                 AdviceMetrics.none());
         this.structural = structural;
         this.profile = profile;
+        // No payer is mapped to a profile or pack in a bulk review, so both are the run's whatever the claim says.
+        this.exportCheck = structural ? null
+                : new ExportClaimCheck(engine, packs.defaultPack(), profiles.resolve(profile, List.of()));
+    }
+
+    /** The same rules-only check for claims read without HAPI; null when the review validates structure too. */
+    ExportClaimCheck exportCheck() {
+        return exportCheck;
     }
 
     OperationOutcome review(Resource resource, SupportingResources supporting, OtherClaims otherClaims) {

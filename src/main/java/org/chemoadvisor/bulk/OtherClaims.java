@@ -56,6 +56,15 @@ public final class OtherClaims {
         return claims;
     }
 
+    /** A claim line read as JSON (any line; those not Claims or Bundles add nothing). */
+    void add(String line, CodeSets codeSets) {
+        try {
+            add(JSON.readTree(line), codeSets);
+        } catch (IOException e) {
+            // Unreadable lines are reported by the review pass.
+        }
+    }
+
     private void add(JsonNode resource, CodeSets codeSets) {
         if (resource.path("resourceType").asText().equals("Bundle")) {
             resource.path("entry").forEach(entry -> add(entry.path("resource"), codeSets));
@@ -69,14 +78,29 @@ public final class OtherClaims {
         JsonNode items = resource.path("item");
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            String code = item.at("/productOrService/coding/0/code").asText("").trim();
-            String date = item.path("servicedDate").asText(claimDate);
-            if (!date.isEmpty() && (codeSets.contains(CodeSets.CHEMODENERVATION, code)
-                    || codeSets.contains(CodeSets.GUIDANCE_INCLUDED, code))) {
-                byPatient.computeIfAbsent(patient, k -> new ArrayList<>())
-                        .add(new Line(resource.path("id").asText(""), i, code, date));
-            }
+            add(patient, resource.path("id").asText(""), i, item.at("/productOrService/coding/0/code").asText("").trim(),
+                    item.path("servicedDate").asText(claimDate), codeSets);
         }
+    }
+
+    /** A claim read without HAPI ({@link ExportClaimReader}): the same items, read the same way. */
+    void add(ExportClaim claim, CodeSets codeSets) {
+        for (int i = 0; i < claim.indexed().size(); i++) {
+            ExportClaim.IndexedItem item = claim.indexed().get(i);
+            add(claim.patient(), claim.id(), i, item.code(), item.date(), codeSets);
+        }
+    }
+
+    private void add(String patient, String claimId, int item, String code, String date, CodeSets codeSets) {
+        if (!date.isEmpty() && (codeSets.contains(CodeSets.CHEMODENERVATION, code)
+                || codeSets.contains(CodeSets.GUIDANCE_INCLUDED, code))) {
+            byPatient.computeIfAbsent(patient, k -> new ArrayList<>()).add(new Line(claimId, item, code, date));
+        }
+    }
+
+    /** The patient's indexed lines, this claim's own included. */
+    List<Line> linesOf(String patient) {
+        return byPatient.getOrDefault(patient, List.of());
     }
 
     /** The patient's chemodenervation lines on claims other than {@code claimId}, as Procedures. */

@@ -14,7 +14,10 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.chemoadvisor.claim.ClaimOutcomeRenderer;
+import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.RuleIds;
+import org.chemoadvisor.rules.Severity;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -62,22 +65,23 @@ final class ReviewOutputs implements Closeable {
                 CSVFormat.DEFAULT.builder().setHeader("file", "line", "problem").get());
     }
 
+    /** One claim's outcome, encoded, and what findings.csv and the report say of it. */
+    record Reviewed(String id, String identifier, String dateOfService, String encoded, boolean error,
+            List<ReportedFinding> findings) {
+    }
+
     /** Encodes the outcome on the caller's thread; only the writes are serialized. */
     void claim(Claim claim, OperationOutcome outcome, IParser encoder) throws IOException {
+        record(List.of(reviewed(claim, outcome, encoder)));
+    }
+
+    static Reviewed reviewed(Claim claim, OperationOutcome outcome, IParser encoder) {
         String id = claim.getIdElement().getIdPart();
         String identifier = claim.getIdentifierFirstRep().getValue();
         outcome.setId(id);
         if (identifier != null) {
             outcome.addExtension(new Extension(CLAIM_IDENTIFIER, claim.getIdentifierFirstRep().copy()));
         }
-        String encoded = encoder.encodeResourceToString(outcome);
-        record(claim, id, identifier, encoded, outcome);
-    }
-
-    private synchronized void record(Claim claim, String id, String identifier, String encoded,
-            OperationOutcome outcome) throws IOException {
-        outcomes.write(encoded);
-        outcomes.newLine();
         String date = claim.getBillablePeriod().hasStart() ? claim.getBillablePeriod().getStartElement().asStringValue()
                 : claim.getItemFirstRep().hasServicedDateType() ? claim.getItemFirstRep().getServicedDateType()
                 .asStringValue() : "";
@@ -87,24 +91,52 @@ final class ReviewOutputs implements Closeable {
             error |= issue.getSeverity() == IssueSeverity.ERROR || issue.getSeverity() == IssueSeverity.FATAL;
             String rule = issue.getDetails().getCoding().stream().filter(c -> RuleIds.SYSTEM.equals(c.getSystem()))
                     .map(c -> c.getCode()).findFirst().orElse(null);
-            if (rule == null) {
-                continue;
+            if (rule != null) {
+                reported.add(new ReportedFinding(rule, issue.getSeverity().toCode(),
+                        String.join(" ", issue.getExpression().stream().map(e -> e.getValue()).toList()),
+                        issue.getDetails().getText(), issue.getDiagnostics()));
             }
-            ReportedFinding finding = new ReportedFinding(rule, issue.getSeverity().toCode(),
-                    String.join(" ", issue.getExpression().stream().map(e -> e.getValue()).toList()),
-                    issue.getDetails().getText(), issue.getDiagnostics());
-            reported.add(finding);
-            findings.printRecord(id, identifier, date, rule, finding.severity(), finding.element(), finding.text(),
-                    finding.source());
-            byRule.merge(rule, 1L, Long::sum);
         }
-        claims.incrementAndGet();
-        if (error) {
-            claimsWithErrors.incrementAndGet();
+        return new Reviewed(id, identifier, date, encoder.encodeResourceToString(outcome), error, reported);
+    }
+
+    /** As {@link #reviewed(Claim, OperationOutcome, IParser)} says it, for a claim checked without HAPI. */
+    static Reviewed reviewed(ExportClaim claim, List<Finding> findings) {
+        List<ReportedFinding> reported = new ArrayList<>(findings.size());
+        boolean error = false;
+        for (Finding finding : findings) {
+            error |= finding.severity() == Severity.ERROR;
+            List<String> elements = new ArrayList<>(finding.locations().size());
+            finding.locations().forEach(location -> elements.add(OutcomeJson.inBundle(location)));
+            reported.add(new ReportedFinding(finding.ruleId(),
+                    ClaimOutcomeRenderer.severity(finding.severity()).toCode(), String.join(" ", elements),
+                    ClaimOutcomeRenderer.text(finding), ClaimOutcomeRenderer.diagnostics(finding)));
         }
-        if (!reported.isEmpty()) {
-            byMonth.merge(date.length() >= 7 ? date.substring(0, 7) : "unknown", (long) reported.size(), Long::sum);
-            keep(new ReportedClaim(id, identifier, date, error, reported));
+        ExportClaim.Identifier identifier = claim.identifier();
+        return new Reviewed(claim.id(), identifier == null ? null : identifier.value(), claim.dateOfService(),
+                OutcomeJson.write(claim.id(), identifier, findings), error, reported);
+    }
+
+    /** Writes claims checked on one thread; a batch at a time keeps the lock out of the way. */
+    synchronized void record(List<Reviewed> batch) throws IOException {
+        for (Reviewed claim : batch) {
+            outcomes.write(claim.encoded());
+            outcomes.write('\n');
+            for (ReportedFinding finding : claim.findings()) {
+                findings.printRecord(claim.id(), claim.identifier(), claim.dateOfService(), finding.ruleId(),
+                        finding.severity(), finding.element(), finding.text(), finding.source());
+                byRule.merge(finding.ruleId(), 1L, Long::sum);
+            }
+            claims.incrementAndGet();
+            if (claim.error()) {
+                claimsWithErrors.incrementAndGet();
+            }
+            if (!claim.findings().isEmpty()) {
+                String date = claim.dateOfService();
+                byMonth.merge(date.length() >= 7 ? date.substring(0, 7) : "unknown", (long) claim.findings().size(),
+                        Long::sum);
+                keep(new ReportedClaim(claim.id(), claim.identifier(), date, claim.error(), claim.findings()));
+            }
         }
     }
 

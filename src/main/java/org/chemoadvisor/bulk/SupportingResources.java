@@ -4,10 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.chemoadvisor.claim.ClaimProcedureMuscles;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -19,8 +23,12 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class SupportingResources {
 
+    private static final Pattern ABSOLUTE = Pattern.compile("^.*/([A-Za-z]+/[^/]+)$");
+
     private final Map<String, Resource> byReference = new HashMap<>();
     private final Map<String, List<Procedure>> proceduresBySubject = new HashMap<>();
+    /** Read once here rather than per claim: HAPI's date types go through a calendar on every read. */
+    private final Map<Procedure, LocalDate> performed = new IdentityHashMap<>();
 
     static SupportingResources read(FhirContext fhir, PatientPartitions.Part part, Consumer<String> problems)
             throws IOException {
@@ -42,6 +50,12 @@ public final class SupportingResources {
         }
         String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
         byReference.putIfAbsent(reference, resource);
+        if (resource instanceof Procedure procedure) {
+            LocalDate date = ClaimProcedureMuscles.performedOn(procedure);
+            if (date != null) {
+                performed.put(procedure, date);
+            }
+        }
         if (resource instanceof Procedure procedure && procedure.getSubject().hasReference()) {
             proceduresBySubject.computeIfAbsent(procedure.getSubject().getReference(), k -> new ArrayList<>())
                     .add(procedure);
@@ -49,7 +63,12 @@ public final class SupportingResources {
     }
 
     public Resource find(String reference) {
-        return reference == null ? null : byReference.get(reference.replaceFirst("^.*/([A-Za-z]+/[^/]+)$", "$1"));
+        return reference == null ? null : byReference.get(ABSOLUTE.matcher(reference).replaceFirst("$1"));
+    }
+
+    /** When the Procedure was performed, as {@link ClaimProcedureMuscles#performedOn} reads it. */
+    LocalDate performedOn(Procedure procedure) {
+        return performed.get(procedure);
     }
 
     public List<Procedure> proceduresOf(String subject) {

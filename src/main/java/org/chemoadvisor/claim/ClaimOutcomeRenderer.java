@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClaimOutcomeRenderer {
 
-    static final String NO_ISSUES = "No issues detected";
+    public static final String NO_ISSUES = "No issues detected";
 
     private final FhirContext fhirContext;
 
@@ -73,18 +73,24 @@ public class ClaimOutcomeRenderer {
                 .setSeverity(severity(finding.severity()))
                 .setCode(IssueType.BUSINESSRULE);
         issue.getDetails().addCoding(new Coding(RuleIds.SYSTEM, finding.ruleId(), finding.summary()));
-        issue.getDetails().setText(finding.fix() == null
-                ? finding.summary()
-                : finding.summary() + " Fix: " + finding.fix().label());
-        if (!finding.citations().isEmpty()) {
-            issue.setDiagnostics("Source: " + finding.citations().stream()
-                    .map(Citation::toString).distinct().collect(Collectors.joining("; ")));
-        }
+        issue.getDetails().setText(text(finding));
+        issue.setDiagnostics(diagnostics(finding));
         finding.locations().forEach(location -> issue.addExpression(inRequest.apply(location)));
         return issue;
     }
 
-    static IssueSeverity severity(Severity severity) {
+    /** An issue's {@code details.text}: the finding's summary and, when it has one, its fix. */
+    public static String text(Finding finding) {
+        return finding.fix() == null ? finding.summary() : finding.summary() + " Fix: " + finding.fix().label();
+    }
+
+    /** An issue's {@code diagnostics}: the tables and versions the finding rests on, or null without any. */
+    public static String diagnostics(Finding finding) {
+        return finding.citations().isEmpty() ? null : "Source: " + finding.citations().stream()
+                .map(Citation::toString).distinct().collect(Collectors.joining("; "));
+    }
+
+    public static IssueSeverity severity(Severity severity) {
         return switch (severity) {
             case ERROR -> IssueSeverity.ERROR;
             case WARNING -> IssueSeverity.WARNING;

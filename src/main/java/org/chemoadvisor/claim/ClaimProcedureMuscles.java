@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.Procedure;
  * Procedure's performed date, else {@code Claim.procedure.date}, else the date of service of the
  * items that point at that procedure (when they agree), else none.
  */
-final class ClaimProcedureMuscles {
+public final class ClaimProcedureMuscles {
 
     private ClaimProcedureMuscles() {
     }
@@ -67,7 +67,7 @@ final class ClaimProcedureMuscles {
     }
 
     /** The Procedure's performed date (performedDateTime, else the start of performedPeriod), or null. */
-    static LocalDate performedOn(Procedure procedure) {
+    public static LocalDate performedOn(Procedure procedure) {
         if (procedure.hasPerformedDateTimeType()) {
             return ClaimFactsAdapter.toLocalDate(procedure.getPerformedDateTimeType());
         }

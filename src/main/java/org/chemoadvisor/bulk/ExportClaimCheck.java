@@ -1,0 +1,204 @@
+package org.chemoadvisor.bulk;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.chemoadvisor.facts.CodingFacts;
+import org.chemoadvisor.facts.DocumentedMuscle;
+import org.chemoadvisor.facts.OtherDayService;
+import org.chemoadvisor.facts.PolicyProfile;
+import org.chemoadvisor.facts.ServiceLine;
+import org.chemoadvisor.fhir.BodySiteMuscles;
+import org.chemoadvisor.fhir.CodeSystems;
+import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rules.Finding;
+import org.chemoadvisor.rules.RuleEngine;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The coding check of a Claim read by {@link ExportClaimReader}, with the facts the Claim adapter
+ * would read from the Bundle {@link ClaimBundles#withRecord} assembles for it, without assembling
+ * it: the same entries in the same order (so every expression names the same {@code Bundle.entry}),
+ * the same reference resolution (first entry of a {@code Type/id} wins), the same muscles from the
+ * Procedures the Claim references and the same record from the patient's other Procedures and
+ * claims. A bulk review is rules-only and has no payer settings, so the profile and pack are fixed
+ * for the run.
+ */
+final class ExportClaimCheck {
+
+    private final BodySiteMuscles bodySites;
+    private final RuleEngine engine;
+    private final RulePack pack;
+    private final PolicyProfile profile;
+
+    ExportClaimCheck(RuleEngine engine, RulePack pack, PolicyProfile profile) {
+        this.bodySites = new BodySiteMuscles(pack.muscles());
+        this.engine = engine;
+        this.pack = pack;
+        this.profile = profile;
+    }
+
+    /** The findings; null when a line of the patient's other claims has a date HAPI would read otherwise (use HAPI). */
+    List<Finding> check(ExportClaim claim, SupportingResources supporting, OtherClaims otherClaims) {
+        Entries entries = Entries.of(claim, supporting, otherClaims);
+        if (entries == null) {
+            return null;
+        }
+        CodingFacts facts = new CodingFacts(claim.lines(), claim.diagnoses(), commonPlaceOfService(claim.lines()),
+                profile, muscles(claim, entries, supporting), claim.professional())
+                .withRecord(record(claim, entries, supporting));
+        return engine.evaluate(facts, pack);
+    }
+
+    private List<DocumentedMuscle> muscles(ExportClaim claim, Entries entries, SupportingResources supporting) {
+        List<DocumentedMuscle> muscles = new ArrayList<>();
+        Set<Object> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
+            Integer k = entries.byTypeAndId.get(entry.reference());
+            // A line of another claim stands in as a Procedure without bodySite: it documents no muscle.
+            if (k != null && entries.list.get(k) instanceof Procedure procedure && performed(procedure)
+                    && read.add(procedure)) {
+                LocalDate day = dateOf(supporting.performedOn(procedure), entry, claim.itemDates());
+                bodySites.read(procedure.getBodySite(), "Bundle.entry[" + k + "].resource.bodySite")
+                        .forEach(muscle -> muscles.add(muscle.withDate(day)));
+            }
+        }
+        return muscles;
+    }
+
+    private static LocalDate dateOf(LocalDate performed, ExportClaim.ProcedureEntry entry,
+            Map<Integer, Set<LocalDate>> itemDates) {
+        if (performed != null) {
+            return performed;
+        }
+        if (entry.date() != null) {
+            return entry.date();
+        }
+        Set<LocalDate> dates = itemDates.getOrDefault(entry.sequence(), Set.of());
+        return dates.size() == 1 ? dates.iterator().next() : null;
+    }
+
+    private static List<OtherDayService> record(ExportClaim claim, Entries entries, SupportingResources supporting) {
+        Set<Object> referenced = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
+            Integer k = entries.byTypeAndId.get(entry.reference());
+            if (k != null) {
+                referenced.add(entries.list.get(k));
+            }
+        }
+        List<OtherDayService> services = new ArrayList<>();
+        for (int k = 1; k < entries.list.size(); k++) {
+            Object entry = entries.list.get(k);
+            if (referenced.contains(entry)) {
+                continue;
+            }
+            String path = "Bundle.entry[" + k + "].resource.code";
+            if (entry instanceof OtherClaims.Line line) {
+                services.add(OtherDayService.fromRecord(line.code().toUpperCase(Locale.ROOT),
+                        LocalDate.parse(line.date()), path));
+            } else if (entry instanceof Procedure procedure && procedure.getStatus() == Procedure.ProcedureStatus.COMPLETED
+                    && samePatient(claim.patient(), procedure)) {
+                LocalDate date = supporting.performedOn(procedure);
+                Coding code = procedureCode(procedure);
+                if (date != null && code != null) {
+                    services.add(OtherDayService.fromRecord(code.getCode().trim().toUpperCase(Locale.ROOT), date, path));
+                }
+            }
+        }
+        return services;
+    }
+
+    private static Coding procedureCode(Procedure procedure) {
+        if (!procedure.hasCode()) {
+            return null;
+        }
+        for (Coding coding : procedure.getCode().getCoding()) {
+            if (coding.hasSystem() && CodeSystems.PROCEDURE_CODES.contains(coding.getSystem()) && coding.hasCode()) {
+                return coding;
+            }
+        }
+        return null;
+    }
+
+    private static boolean performed(Procedure procedure) {
+        return procedure.getStatus() != Procedure.ProcedureStatus.NOTDONE
+                && procedure.getStatus() != Procedure.ProcedureStatus.ENTEREDINERROR;
+    }
+
+    private static boolean samePatient(String patient, Procedure procedure) {
+        String subject = procedure.hasSubject() ? procedure.getSubject().getReference() : null;
+        return subject == null || patient.equals(subject);
+    }
+
+    private static String commonPlaceOfService(List<ServiceLine> lines) {
+        Set<String> places = new LinkedHashSet<>();
+        lines.forEach(l -> places.add(l.placeOfService()));
+        return places.size() == 1 ? places.iterator().next() : null;
+    }
+
+    /**
+     * The Bundle's entries after the Claim's (index 0 is the Claim): supporting resources as HAPI
+     * resources, lines of the patient's other claims as {@link OtherClaims.Line}; and the first entry
+     * of each {@code Type/id}.
+     */
+    private record Entries(List<Object> list, Map<String, Integer> byTypeAndId) {
+
+        static Entries of(ExportClaim claim, SupportingResources supporting, OtherClaims otherClaims) {
+            Set<Resource> added = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<Object> list = new ArrayList<>();
+            list.add(claim);
+            Map<String, Integer> keys = new HashMap<>();
+            keys.put("Claim/" + claim.id(), 0);
+            for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
+                add(supporting.find(entry.reference()), added, list, keys);
+            }
+            for (String coverage : claim.coverages()) {
+                add(supporting.find(coverage), added, list, keys);
+            }
+            add(supporting.find(claim.patient()), added, list, keys);
+            for (Procedure procedure : supporting.proceduresOf(claim.patient())) {
+                add(procedure, added, list, keys);
+            }
+            for (OtherClaims.Line line : otherClaims.linesOf(claim.patient())) {
+                if (line.claimId().equals(claim.id())) {
+                    continue;
+                }
+                if (!plainDate(line.date())) {
+                    return null;
+                }
+                keys.putIfAbsent("Procedure/claim-" + line.claimId() + "-item-" + (line.item() + 1), list.size());
+                list.add(line);
+            }
+            return new Entries(list, keys);
+        }
+
+        private static void add(Resource resource, Set<Resource> added, List<Object> list, Map<String, Integer> keys) {
+            if (resource != null && added.add(resource)) {
+                keys.putIfAbsent(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), list.size());
+                list.add(resource);
+            }
+        }
+
+        private static boolean plainDate(String date) {
+            if (date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
+                return false;
+            }
+            try {
+                LocalDate.parse(date);
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+    }
+}
