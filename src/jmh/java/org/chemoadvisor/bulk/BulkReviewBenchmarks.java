@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * What one claim of a bulk review costs on one thread, stage by stage, over 2,000 generated claims
  * taken in turn: the parse floor (HAPI parsing the Claim line, which every review must do), the
- * split pass's patient key and the first pass's index of the line, and the whole check as the
- * command runs it (parse, the Bundle with the patient's record, rules, OperationOutcome encoded).
+ * split pass's patient key and the first pass's index of the line, a claim read without HAPI
+ * ({@link ExportClaimReader}), and the whole check both ways: as the command runs it for a claim
+ * of the common shape (read, facts with the patient's record, rules, outcome written as JSON) and
+ * through HAPI (parse, the Bundle with the patient's record, rules, OperationOutcome encoded).
  * Run with {@code mvn -B -Pbenchmarks verify -Djmh.args="BulkReviewBenchmarks"}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +39,8 @@ public class BulkReviewBenchmarks {
         List<String> claims;
         SupportingResources supporting;
         OtherClaims otherClaims;
+        /** The same index as the command builds it, from the claims read without HAPI. */
+        OtherClaims readIndex = new OtherClaims();
         ClaimReviewer reviewer;
         RulePack pack;
         FhirContext fhir = FhirContext.forR4Cached();
@@ -52,6 +56,9 @@ public class BulkReviewBenchmarks {
             supporting = SupportingResources.read(fhir, whole, problem -> { });
             otherClaims = OtherClaims.read(whole, pack.codeSets());
             reviewer = new ClaimReviewer(fhir, pack, false, "medicare");
+            for (String claim : claims) {
+                readIndex.add(ExportClaimReader.read(claim), pack.codeSets());
+            }
         }
     }
 
@@ -79,6 +86,19 @@ public class BulkReviewBenchmarks {
     @Benchmark
     public Object bulkIndexLine(Export export, Cursor cursor) {
         return OtherClaims.of(List.of(cursor.line(export)), export.pack.codeSets());
+    }
+
+    @Benchmark
+    public Object bulkReadClaim(Export export, Cursor cursor) {
+        return ExportClaimReader.read(cursor.line(export));
+    }
+
+    /** What the command does per claim of the common shape, rules-only: read, check, outcome written as JSON. */
+    @Benchmark
+    public String bulkReviewReadClaim(Export export, Cursor cursor) {
+        ExportClaim claim = ExportClaimReader.read(cursor.line(export));
+        return ReviewOutputs.reviewed(claim, export.reviewer.exportCheck().check(claim, export.supporting,
+                export.readIndex)).encoded();
     }
 
     @Benchmark

@@ -1,7 +1,6 @@
 package org.chemoadvisor.bulk;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -48,12 +47,18 @@ final class ExportClaimCheck {
         this.profile = profile;
     }
 
-    /** The findings; null when a line of the patient's other claims has a date HAPI would read otherwise (use HAPI). */
+    /**
+     * Thrown when a line of the patient's other claims has a date HAPI cannot read: the Bundle for the
+     * claim cannot be assembled, and the review reports the claim as not checked, as it does on HAPI's path.
+     */
+    static final class NotCheckable extends RuntimeException {
+        NotCheckable(String cause) {
+            super(cause, null, false, false);
+        }
+    }
+
     List<Finding> check(ExportClaim claim, SupportingResources supporting, OtherClaims otherClaims) {
         Entries entries = Entries.of(claim, supporting, otherClaims);
-        if (entries == null) {
-            return null;
-        }
         CodingFacts facts = new CodingFacts(claim.lines(), claim.diagnoses(), commonPlaceOfService(claim.lines()),
                 profile, muscles(claim, entries, supporting), claim.professional())
                 .withRecord(record(claim, entries, supporting));
@@ -104,8 +109,9 @@ final class ExportClaimCheck {
             }
             String path = "Bundle.entry[" + k + "].resource.code";
             if (entry instanceof OtherClaims.Line line) {
-                services.add(OtherDayService.fromRecord(line.code().toUpperCase(Locale.ROOT),
-                        LocalDate.parse(line.date()), path));
+                if (line.day() != null) {
+                    services.add(OtherDayService.fromRecord(line.code().toUpperCase(Locale.ROOT), line.day(), path));
+                }
             } else if (entry instanceof Procedure procedure && procedure.getStatus() == Procedure.ProcedureStatus.COMPLETED
                     && samePatient(claim.patient(), procedure)) {
                 LocalDate date = supporting.performedOn(procedure);
@@ -153,6 +159,8 @@ final class ExportClaimCheck {
      */
     private record Entries(List<Object> list, Map<String, Integer> byTypeAndId) {
 
+        private static final String LINE_PREFIX = "Procedure/claim-";
+
         static Entries of(ExportClaim claim, SupportingResources supporting, OtherClaims otherClaims) {
             Set<Resource> added = Collections.newSetFromMap(new IdentityHashMap<>());
             List<Object> list = new ArrayList<>();
@@ -169,14 +177,19 @@ final class ExportClaimCheck {
             for (Procedure procedure : supporting.proceduresOf(claim.patient())) {
                 add(procedure, added, list, keys);
             }
+            // A line of another claim is named Procedure/claim-<id>-item-<n>; only a reference of that form can
+            // resolve to one, so most claims need no key per line.
+            boolean namesLines = claim.procedures().stream().anyMatch(p -> p.reference().startsWith(LINE_PREFIX));
             for (OtherClaims.Line line : otherClaims.linesOf(claim.patient())) {
                 if (line.claimId().equals(claim.id())) {
                     continue;
                 }
-                if (!plainDate(line.date())) {
-                    return null;
+                if (line.unreadable() != null) {
+                    throw new NotCheckable(line.unreadable());
                 }
-                keys.putIfAbsent("Procedure/claim-" + line.claimId() + "-item-" + (line.item() + 1), list.size());
+                if (namesLines) {
+                    keys.putIfAbsent(LINE_PREFIX + line.claimId() + "-item-" + (line.item() + 1), list.size());
+                }
                 list.add(line);
             }
             return new Entries(list, keys);
@@ -186,18 +199,6 @@ final class ExportClaimCheck {
             if (resource != null && added.add(resource)) {
                 keys.putIfAbsent(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), list.size());
                 list.add(resource);
-            }
-        }
-
-        private static boolean plainDate(String date) {
-            if (date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
-                return false;
-            }
-            try {
-                LocalDate.parse(date);
-                return true;
-            } catch (DateTimeParseException e) {
-                return false;
             }
         }
     }

@@ -3,10 +3,13 @@ package org.chemoadvisor.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.chemoadvisor.claim.ClaimFactsAdapter;
 import org.chemoadvisor.rulepack.CodeSets;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -23,8 +26,36 @@ import org.hl7.fhir.r4.model.Reference;
  */
 public final class OtherClaims {
 
-    record Line(String claimId, int item, String code, String date) {
+    /**
+     * One indexed line; {@code day} is its date as the Procedure it becomes reads it (null below day
+     * precision), {@code unreadable} the exception HAPI raises for a date it cannot read (else null).
+     */
+    record Line(String claimId, int item, String code, String date, LocalDate day, String unreadable) {
+
+        static Line of(String claimId, int item, String code, String date) {
+            try {
+                LocalDate day = plain(date);
+                return new Line(claimId, item, code, date,
+                        day != null ? day : ClaimFactsAdapter.toLocalDate(new DateTimeType(date)), null);
+            } catch (RuntimeException e) {
+                return new Line(claimId, item, code, date, null, e.getClass().getSimpleName());
+            }
+        }
     }
+
+    /** A YYYY-MM-DD date read directly (HAPI's types go through a calendar); null for any other string. */
+    private static LocalDate plain(String date) {
+        if (!PLAIN_DATE.matcher(date).matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static final Pattern PLAIN_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final String CPT = "http://www.ama-assn.org/go/cpt";
     /** Thread-safe once configured; one per process, as a mapper is costly to build (Spark calls {@link #of} per patient). */
@@ -94,7 +125,7 @@ public final class OtherClaims {
     private void add(String patient, String claimId, int item, String code, String date, CodeSets codeSets) {
         if (!date.isEmpty() && (codeSets.contains(CodeSets.CHEMODENERVATION, code)
                 || codeSets.contains(CodeSets.GUIDANCE_INCLUDED, code))) {
-            byPatient.computeIfAbsent(patient, k -> new ArrayList<>()).add(new Line(claimId, item, code, date));
+            byPatient.computeIfAbsent(patient, k -> new ArrayList<>()).add(Line.of(claimId, item, code, date));
         }
     }
 

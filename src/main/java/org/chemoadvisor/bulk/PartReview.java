@@ -18,12 +18,13 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Reviews one part of the input on every core: its supporting resources are read, its claim lines
- * read in batches (each with {@link ExportClaimReader} when the review is rules-only, so that most
- * never meet HAPI's parser), the patients' lines indexed in input order ({@link OtherClaims}), then
- * the claims checked in batches and written a batch at a time. A claim not of the common shape, or
- * a review with structural validation, goes through HAPI and {@link ClaimReviewer}, as
- * {@code Claim/$validate} reads it.
+ * Reviews one part of the input on every core: its supporting resources are parsed in batches and
+ * added in input order, its claim lines read in batches (each with {@link ExportClaimReader} when
+ * the review is rules-only, so that most never meet HAPI's parser and are held as facts, not text),
+ * the patients' lines indexed in input order ({@link OtherClaims}), then the claims checked in
+ * batches and written a batch at a time. A claim not of the common shape, or a review with
+ * structural validation, goes through HAPI and {@link ClaimReviewer}, as {@code Claim/$validate}
+ * reads it. Input order is kept wherever it shows in an answer (the entries of a claim's Bundle).
  */
 final class PartReview {
 
@@ -63,7 +64,7 @@ final class PartReview {
 
     /** @param read the input bytes read so far, over all parts */
     void review(PatientPartitions.Part part, AtomicLong read) throws IOException {
-        SupportingResources supporting = SupportingResources.read(fhir, part, problems);
+        SupportingResources supporting = readSupporting(part);
         List<Pending> pending = readClaims(part, read);
         OtherClaims otherClaims = new OtherClaims();
         for (Pending claim : pending) {
@@ -82,6 +83,47 @@ final class PartReview {
             }));
         }
         await(batches);
+    }
+
+    /** The part's Procedures, Coverage and Patients, parsed on every core and added in input order. */
+    private SupportingResources readSupporting(PatientPartitions.Part part) throws IOException {
+        List<Future<List<Object>>> batches = new ArrayList<>();
+        List<NdjsonInputs.Line> lines = new ArrayList<>(BATCH);
+        part.supportingLines(line -> {
+            lines.add(line);
+            if (lines.size() == BATCH) {
+                batches.add(workers.submit(parseTask(List.copyOf(lines))));
+                lines.clear();
+            }
+        });
+        batches.add(workers.submit(parseTask(List.copyOf(lines))));
+        SupportingResources supporting = new SupportingResources();
+        for (List<Object> batch : await(batches)) {
+            for (Object parsed : batch) {
+                if (parsed instanceof Resource resource) {
+                    supporting.add(resource);
+                } else {
+                    problems.accept((String) parsed);
+                }
+            }
+        }
+        return supporting;
+    }
+
+    /** Each line's resource, or the problem to report for it. */
+    private Callable<List<Object>> parseTask(List<NdjsonInputs.Line> lines) {
+        return () -> {
+            IParser parser = parsers.get();
+            List<Object> parsed = new ArrayList<>(lines.size());
+            for (NdjsonInputs.Line line : lines) {
+                try {
+                    parsed.add(parser.parseResource(line.text()));
+                } catch (RuntimeException e) {
+                    parsed.add(SupportingResources.unreadable(line));
+                }
+            }
+            return parsed;
+        };
     }
 
     private List<Pending> readClaims(PatientPartitions.Part part, AtomicLong read) throws IOException {
@@ -109,7 +151,10 @@ final class PartReview {
             List<Pending> read = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
                 NdjsonInputs.Line line = lines.get(i);
-                read.add(new Pending(line, fast == null ? null : ExportClaimReader.read(line.text()), readAt[i]));
+                ExportClaim claim = fast == null ? null : ExportClaimReader.read(line.text());
+                // A claim read is held as facts only: its text is most of what a part would keep in memory.
+                read.add(new Pending(claim == null ? line : new NdjsonInputs.Line(line.file(), line.number(), null),
+                        claim, readAt[i]));
             }
             return read;
         };
@@ -119,11 +164,9 @@ final class PartReview {
             throws IOException {
         List<ReviewOutputs.Reviewed> done = new ArrayList<>(batch.size());
         for (Pending claim : batch) {
-            ReviewOutputs.Reviewed result = claim.claim() == null ? null : checkFast(claim.claim(), supporting,
-                    otherClaims);
-            if (result == null) {
-                result = checkWithHapi(claim.line(), supporting, otherClaims);
-            }
+            ReviewOutputs.Reviewed result = claim.claim() == null
+                    ? checkWithHapi(claim.line(), supporting, otherClaims)
+                    : checkRead(claim, supporting, otherClaims);
             if (result != null) {
                 done.add(result);
             }
@@ -132,15 +175,18 @@ final class PartReview {
         reviewed.accumulateAndGet(batch.get(batch.size() - 1).read(), Math::max);
     }
 
-    private ReviewOutputs.Reviewed checkFast(ExportClaim claim, SupportingResources supporting,
-            OtherClaims otherClaims) {
+    /** A claim read without HAPI; null when it is reported as a problem instead, as HAPI's path would. */
+    private ReviewOutputs.Reviewed checkRead(Pending claim, SupportingResources supporting, OtherClaims otherClaims)
+            throws IOException {
         try {
-            List<Finding> findings = fast.check(claim, supporting, otherClaims);
-            return findings == null ? null : ReviewOutputs.reviewed(claim, findings);
+            return ReviewOutputs.reviewed(claim.claim(), fast.check(claim.claim(), supporting, otherClaims));
+        } catch (ExportClaimCheck.NotCheckable e) {
+            results.problem(claim.line().file(), claim.line().number(), "could not be checked: " + e.getMessage());
         } catch (RuntimeException e) {
-            // HAPI's path reads the line again and says what is wrong with it.
-            return null;
+            results.problem(claim.line().file(), claim.line().number(), "could not be checked: "
+                    + e.getClass().getSimpleName());
         }
+        return null;
     }
 
     /** The claim as {@code Claim/$validate} reads it; null when the line is reported as a problem instead. */

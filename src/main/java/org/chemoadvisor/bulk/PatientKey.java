@@ -43,6 +43,10 @@ public final class PatientKey {
                             ? reference(parser) : reference;
                     default -> parser.skipChildren();
                 }
+                if (reference != null && type != null && !type.equals("Patient") && !type.equals("Bundle")) {
+                    // The rest of the line (most of a Claim) need not be read: a resource names its patient once.
+                    break;
+                }
             }
             if ("Patient".equals(type)) {
                 return id == null ? null : "Patient/" + id;

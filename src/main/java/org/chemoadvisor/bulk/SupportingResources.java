@@ -38,10 +38,14 @@ public final class SupportingResources {
             try {
                 resources.add((Resource) parser.parseResource(line.text()));
             } catch (RuntimeException e) {
-                problems.accept(line.file() + ":" + line.number() + ": not a FHIR R4 resource, skipped");
+                problems.accept(unreadable(line));
             }
         });
         return resources;
+    }
+
+    static String unreadable(NdjsonInputs.Line line) {
+        return line.file() + ":" + line.number() + ": not a FHIR R4 resource, skipped";
     }
 
     public void add(Resource resource) {

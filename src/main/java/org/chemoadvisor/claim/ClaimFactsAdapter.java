@@ -178,7 +178,7 @@ public class ClaimFactsAdapter {
     }
 
     /** The calendar date as the sender wrote it (its own time zone); null below day precision. */
-    static LocalDate toLocalDate(BaseDateTimeType value) {
+    public static LocalDate toLocalDate(BaseDateTimeType value) {
         if (value == null || value.isEmpty() || value.getPrecision().ordinal() < TemporalPrecisionEnum.DAY.ordinal()) {
             return null;
         }

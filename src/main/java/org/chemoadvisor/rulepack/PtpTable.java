@@ -11,22 +11,28 @@ import org.chemoadvisor.rules.Citation;
 /** NCCI procedure-to-procedure edits, indexed by (column 1, column 2). */
 public final class PtpTable implements Versioned {
 
-    private final Map<String, List<PtpEdit>> byPair;
+    /** Column 1, then column 2: two look-ups instead of building a key string per pair asked. */
+    private final Map<String, Map<String, List<PtpEdit>>> byPair;
     private final Citation citation;
 
     public PtpTable(List<PtpEdit> edits, Citation citation) {
-        Map<String, List<PtpEdit>> index = new HashMap<>();
+        Map<String, Map<String, List<PtpEdit>>> index = new HashMap<>();
         for (PtpEdit edit : edits) {
-            index.computeIfAbsent(key(edit.column1(), edit.column2()), k -> new ArrayList<>()).add(edit);
+            index.computeIfAbsent(edit.column1(), k -> new HashMap<>())
+                    .computeIfAbsent(edit.column2(), k -> new ArrayList<>()).add(edit);
         }
-        index.replaceAll((k, v) -> List.copyOf(v));
+        index.replaceAll((column1, byColumn2) -> {
+            byColumn2.replaceAll((column2, found) -> List.copyOf(found));
+            return Map.copyOf(byColumn2);
+        });
         this.byPair = Map.copyOf(index);
         this.citation = citation;
     }
 
     /** The edit with {@code column1} as column 1 and {@code column2} as column 2 in force on the date. */
     public Optional<PtpEdit> find(String column1, String column2, LocalDate date) {
-        for (PtpEdit edit : byPair.getOrDefault(key(column1, column2), List.of())) {
+        Map<String, List<PtpEdit>> byColumn2 = column1 == null ? null : byPair.get(column1);
+        for (PtpEdit edit : byColumn2 == null || column2 == null ? List.<PtpEdit>of() : byColumn2.getOrDefault(column2, List.of())) {
             if (edit.period().covers(date)) {
                 return Optional.of(edit);
             }
@@ -40,11 +46,7 @@ public final class PtpTable implements Versioned {
     }
 
     public int size() {
-        return byPair.values().stream().mapToInt(List::size).sum();
-    }
-
-    private static String key(String column1, String column2) {
-        return column1 + '|' + column2;
+        return byPair.values().stream().flatMap(m -> m.values().stream()).mapToInt(List::size).sum();
     }
 
     @Override

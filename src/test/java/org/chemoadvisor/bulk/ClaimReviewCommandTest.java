@@ -19,6 +19,9 @@ import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chemoadvisor.bulk.generate.ClaimGenerator;
+import org.chemoadvisor.rulepack.load.RulePackLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +108,60 @@ class ClaimReviewCommandTest {
         assertThat(rules.get("later")).containsExactly("CHEMO-41");
         assertThat(rules.get("earlier")).as("nothing before it").isEmpty();
         assertThat(rules.get("other")).as("another patient").isEmpty();
+    }
+
+    /**
+     * One claim's date cannot be read as a FHIR dateTime, so the Bundle of each other claim of its
+     * patient cannot be assembled: claims read without HAPI are reported exactly as HAPI's path
+     * reports them, and every other answer is the same too.
+     */
+    @Test
+    void claimsReadWithoutHapiAreAnsweredAsHapisPathAnswersThem(@TempDir Path dir) throws IOException {
+        Path fast = dir.resolve("fast");
+        new ClaimGenerator(RulePackLoader.loadBundled().muscles(), 3, 0.3).write(fast, 200, false);
+        List<String> claims = new ArrayList<>(Files.readAllLines(fast.resolve("Claim.ndjson")));
+        Map<String, Integer> claimsOfPatient = new HashMap<>();
+        claims.forEach(claim -> claimsOfPatient.merge(patientOf(claim), 1, Integer::sum));
+        int bent = 0;
+        while (claimsOfPatient.get(patientOf(claims.get(bent))) < 2) {
+            bent++;
+        }
+        ObjectNode unreadable = (ObjectNode) JSON.readTree(claims.get(bent));
+        unreadable.withObject("/item/0").put("servicedDate", "2024-13-01");
+        claims.set(bent, JSON.writeValueAsString(unreadable));
+        Files.write(fast.resolve("Claim.ndjson"), claims);
+        Path hapi = dir.resolve("hapi");
+        Files.createDirectories(hapi);
+        for (String file : List.of("Procedure.ndjson", "Coverage.ndjson", "Patient.ndjson")) {
+            Files.copy(fast.resolve(file), hapi.resolve(file));
+        }
+        List<String> withLanguage = new ArrayList<>();
+        for (String claim : claims) {
+            // An element the common shape leaves out: every claim goes through HAPI's parser.
+            withLanguage.add(JSON.writeValueAsString(((ObjectNode) JSON.readTree(claim)).put("language", "en")));
+        }
+        Files.write(hapi.resolve("Claim.ndjson"), withLanguage);
+
+        for (Path in : List.of(fast, hapi)) {
+            ClaimReviewCommand.run(new String[] {in.toString(), "--out", in.resolve("out").toString()},
+                    new PrintStream(OutputStream.nullOutputStream()), System.err);
+        }
+
+        List<String> problems = csv(fast.resolve("out/problems.csv")).stream()
+                .map(r -> r.get("line") + " " + r.get("problem")).toList();
+        assertThat(problems).first().isEqualTo((bent + 1) + " not a FHIR R4 resource");
+        assertThat(problems.subList(1, problems.size())).as("the patient's other claims").isNotEmpty()
+                .allMatch(problem -> problem.endsWith("could not be checked: DataFormatException"));
+        assertThat(problems).isEqualTo(csv(hapi.resolve("out/problems.csv")).stream()
+                .map(r -> r.get("line") + " " + r.get("problem")).toList());
+        for (String output : List.of("outcomes.ndjson", "findings.csv")) {
+            assertThat(new TreeSet<>(Files.readAllLines(fast.resolve("out").resolve(output)))).as(output)
+                    .isEqualTo(new TreeSet<>(Files.readAllLines(hapi.resolve("out").resolve(output))));
+        }
+    }
+
+    private static String patientOf(String claim) {
+        return PatientKey.of(claim);
     }
 
     @Test
