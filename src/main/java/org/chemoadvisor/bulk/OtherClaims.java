@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.chemoadvisor.claim.ClaimFactsAdapter;
 import org.chemoadvisor.rulepack.CodeSets;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -34,7 +33,7 @@ public final class OtherClaims {
 
         static Line of(String claimId, int item, String code, String date) {
             try {
-                LocalDate day = plain(date);
+                LocalDate day = ExportClaimReader.plainDate(date);
                 return new Line(claimId, item, code, date,
                         day != null ? day : ClaimFactsAdapter.toLocalDate(new DateTimeType(date)), null);
             } catch (RuntimeException e) {
@@ -43,19 +42,6 @@ public final class OtherClaims {
         }
     }
 
-    /** A YYYY-MM-DD date read directly (HAPI's types go through a calendar); null for any other string. */
-    private static LocalDate plain(String date) {
-        if (!PLAIN_DATE.matcher(date).matches()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static final Pattern PLAIN_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final String CPT = "http://www.ama-assn.org/go/cpt";
     /** Thread-safe once configured; one per process, as a mapper is costly to build (Spark calls {@link #of} per patient). */

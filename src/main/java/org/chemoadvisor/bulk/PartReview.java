@@ -18,8 +18,9 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Reviews one part of the input on every core: its supporting resources are parsed in batches and
- * added in input order, its claim lines read in batches (each with {@link ExportClaimReader} when
+ * Reviews one part of the input on every core: its supporting resources are read in batches (built
+ * by {@link SupportingResourceReader} when the review is rules-only and the line allows it, else
+ * parsed by HAPI) and added in input order, its claim lines read in batches (each with {@link ExportClaimReader} when
  * the review is rules-only, so that most never meet HAPI's parser and are held as facts, not text),
  * the patients' lines indexed in input order ({@link OtherClaims}), then the claims checked in
  * batches and written a batch at a time. A claim not of the common shape, or a review with
@@ -117,7 +118,8 @@ final class PartReview {
             List<Object> parsed = new ArrayList<>(lines.size());
             for (NdjsonInputs.Line line : lines) {
                 try {
-                    parsed.add(parser.parseResource(line.text()));
+                    Resource built = fast == null ? null : SupportingResourceReader.read(line.text());
+                    parsed.add(built != null ? built : parser.parseResource(line.text()));
                 } catch (RuntimeException e) {
                     parsed.add(SupportingResources.unreadable(line));
                 }

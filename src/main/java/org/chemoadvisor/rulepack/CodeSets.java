@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chemoadvisor.rules.Citation;
 
 /**
@@ -69,6 +71,7 @@ public final class CodeSets implements Versioned {
     private final Map<String, Set<String>> sets;
     private final Citation citation;
     private final Map<String, Citation> setCitations;
+    private final Map<String, List<String>> namesByPrefix = new ConcurrentHashMap<>();
 
     public CodeSets(Map<String, ? extends Collection<String>> sets, Citation citation) {
         this(sets, citation, Map.of());
@@ -150,10 +153,10 @@ public final class CodeSets implements Versioned {
     }
 
     /** The names of the sets that start with the prefix (e.g. the treatment regions), sorted. */
-    public java.util.SortedSet<String> namesStartingWith(String prefix) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
-        sets.keySet().stream().filter(name -> name.startsWith(prefix)).forEach(names::add);
-        return names;
+    public List<String> namesStartingWith(String prefix) {
+        // Asked per claim by a rule; the sets never change, so each prefix is listed once.
+        return namesByPrefix.computeIfAbsent(prefix, p -> sets.keySet().stream().filter(name -> name.startsWith(p))
+                .sorted().toList());
     }
 
     public Set<String> names() {

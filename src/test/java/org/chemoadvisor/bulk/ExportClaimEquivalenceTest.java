@@ -125,7 +125,12 @@ class ExportClaimEquivalenceTest {
                 c -> c.withObject("/item/0/locationCodeableConcept/coding/0").put("code", "22"),
                 c -> c.withObject("/patient").put("reference", "Patient/someone-else"),
                 c -> c.withObject("/type/coding/0").put("code", "institutional"),
-                c -> c.withObject("/insurance/0/coverage").put("reference", "Coverage/none"));
+                c -> c.withObject("/insurance/0/coverage").put("reference", "Coverage/none"),
+                c -> c.putNull("status"),
+                c -> c.withObject("/item/0").put("sequence", "1"),
+                c -> c.withObject("/item/0/quantity").put("value", 3_000_000_000L),
+                c -> c.putArray("diagnosis"),
+                c -> c.withObject("/item/0/productOrService").putArray("coding"));
         List<String> bent = new ArrayList<>();
         Random random = new Random(5);
         for (String original : originals) {
@@ -142,6 +147,17 @@ class ExportClaimEquivalenceTest {
 
         assertThat(compared.total).isEqualTo(400);
         assertThat(compared.fast).as("some bent claims are still of the common shape").isBetween(100, 399);
+    }
+
+    @Test
+    void aLineThatIsNotOneJsonObjectWithDistinctKeysIsLeftToHapi() throws IOException {
+        String line = Files.readAllLines(generated.resolve("Claim.ndjson")).get(0);
+        assertThat(ExportClaimReader.read(line)).isNotNull();
+
+        assertThat(ExportClaimReader.read(line + " {}")).as("trailing content").isNull();
+        assertThat(ExportClaimReader.read("{\"id\":\"x\"," + line.substring(1))).as("a key twice").isNull();
+        assertThat(ExportClaimReader.read(line.substring(0, line.length() - 1))).as("cut short").isNull();
+        assertThat(ExportClaimReader.read("[" + line + "]")).as("not an object").isNull();
     }
 
     private static final class Compared {

@@ -1,0 +1,79 @@
+package org.chemoadvisor.bulk;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+
+/**
+ * What the readers of export lines without HAPI ({@link ExportClaimReader}, {@link SupportingResourceReader})
+ * share: Jackson's streaming parser, refusing a key given twice, and the checks every value of the
+ * common shape passes. A value that fails one throws {@link NotCommon}, and the line goes to HAPI.
+ */
+final class ExportJson {
+
+    static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** Thrown (without a stack trace) when a line is not of the common shape. */
+    static final class NotCommon extends RuntimeException {
+        static final NotCommon INSTANCE = new NotCommon();
+
+        private NotCommon() {
+            super(null, null, false, false);
+        }
+    }
+
+    private ExportJson() {
+    }
+
+    static void expect(JsonParser parser, JsonToken token) {
+        if (parser.currentToken() != token) {
+            throw NotCommon.INSTANCE;
+        }
+    }
+
+    /** Moves to the next field's value; false at the end of the object. */
+    static boolean field(JsonParser parser) throws IOException {
+        if (parser.nextToken() == JsonToken.END_OBJECT) {
+            return false;
+        }
+        expect(parser, JsonToken.FIELD_NAME);
+        parser.nextToken();
+        return true;
+    }
+
+    /** A non-empty string. */
+    static String string(JsonParser parser) throws IOException {
+        expect(parser, JsonToken.VALUE_STRING);
+        String value = parser.getText();
+        if (value.isEmpty()) {
+            throw NotCommon.INSTANCE;
+        }
+        return value;
+    }
+
+    /** A non-empty string without surrounding whitespace (which HAPI's parser or the adapter would trim). */
+    static String trimmed(JsonParser parser) throws IOException {
+        String value = string(parser);
+        if (value.isBlank() || !value.strip().equals(value) || !value.trim().equals(value)) {
+            throw NotCommon.INSTANCE;
+        }
+        return value;
+    }
+
+    /** A non-empty string the review does not read (a display): checked without making a String of it. */
+    static void ignoredString(JsonParser parser) throws IOException {
+        expect(parser, JsonToken.VALUE_STRING);
+        if (parser.getTextLength() == 0) {
+            throw NotCommon.INSTANCE;
+        }
+    }
+
+    static void nonEmpty(int size) {
+        if (size == 0) {
+            throw NotCommon.INSTANCE;
+        }
+    }
+}
