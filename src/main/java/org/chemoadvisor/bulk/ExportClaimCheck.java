@@ -74,8 +74,11 @@ final class ExportClaimCheck {
             if (k != null && entries.list.get(k) instanceof Procedure procedure && performed(procedure)
                     && read.add(procedure)) {
                 LocalDate day = dateOf(supporting.performedOn(procedure), entry, claim.itemDates());
-                bodySites.read(procedure.getBodySite(), "Bundle.entry[" + k + "].resource.bodySite")
-                        .forEach(muscle -> muscles.add(muscle.withDate(day)));
+                String path = "Bundle.entry[" + k + "].resource.bodySite";
+                for (DocumentedMuscle muscle : supporting.muscles(procedure, bodySites)) {
+                    muscles.add(new DocumentedMuscle(muscle.muscleId(), muscle.name(), muscle.region(),
+                            path + muscle.path(), day));
+                }
             }
         }
         return muscles;

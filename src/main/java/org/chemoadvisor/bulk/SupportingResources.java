@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.chemoadvisor.claim.ClaimProcedureMuscles;
+import org.chemoadvisor.facts.DocumentedMuscle;
+import org.chemoadvisor.fhir.BodySiteMuscles;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -29,6 +32,8 @@ public final class SupportingResources {
     private final Map<String, List<Procedure>> proceduresBySubject = new HashMap<>();
     /** Read once here rather than per claim: HAPI's date types go through a calendar on every read. */
     private final Map<Procedure, LocalDate> performed = new IdentityHashMap<>();
+    /** Read when a claim first asks (by identity: HAPI's resources do not override equals), shared by the workers. */
+    private final Map<Procedure, List<DocumentedMuscle>> muscles = new ConcurrentHashMap<>();
 
     static SupportingResources read(FhirContext fhir, PatientPartitions.Part part, Consumer<String> problems)
             throws IOException {
@@ -68,6 +73,14 @@ public final class SupportingResources {
 
     public Resource find(String reference) {
         return reference == null ? null : byReference.get(ABSOLUTE.matcher(reference).replaceFirst("$1"));
+    }
+
+    /**
+     * The muscles the Procedure's bodySite documents, each path relative to the bodySite list
+     * ({@code [0]}, {@code [1]}): a Procedure is read once, not once per claim of its patient.
+     */
+    List<DocumentedMuscle> muscles(Procedure procedure, BodySiteMuscles bodySites) {
+        return muscles.computeIfAbsent(procedure, p -> List.copyOf(bodySites.read(p.getBodySite(), "")));
     }
 
     /** When the Procedure was performed, as {@link ClaimProcedureMuscles#performedOn} reads it. */

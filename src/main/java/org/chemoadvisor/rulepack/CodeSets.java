@@ -72,6 +72,7 @@ public final class CodeSets implements Versioned {
     private final Citation citation;
     private final Map<String, Citation> setCitations;
     private final Map<String, List<String>> namesByPrefix = new ConcurrentHashMap<>();
+    private final Map<String, int[]> prefixLengths = new ConcurrentHashMap<>();
 
     public CodeSets(Map<String, ? extends Collection<String>> sets, Citation citation) {
         this(sets, citation, Map.of());
@@ -142,10 +143,11 @@ public final class CodeSets implements Versioned {
         if (code == null) {
             return false;
         }
-        // One hash lookup per prefix length of the code (ICD-10-CM: at most 7), not a scan of the set.
+        // One hash look-up per length the set's members have (ICD-10-CM categories: 3 to 5), not a scan of the set.
         Set<String> prefixes = codes(setName);
-        for (int length = 0; length <= code.length(); length++) {
-            if (prefixes.contains(code.substring(0, length))) {
+        for (int length : prefixLengths.computeIfAbsent(setName, name -> prefixes.stream()
+                .mapToInt(String::length).distinct().sorted().toArray())) {
+            if (length <= code.length() && prefixes.contains(code.substring(0, length))) {
                 return true;
             }
         }

@@ -40,6 +40,12 @@ final class DiagnosisSupport {
 
     /** One verdict per site with a chemodenervation line: the first line of the site that lacks support, else its first line. */
     static List<Verdict> bySite(CodingFacts day, RulePack pack) {
+        return BY_SITE.get(day, pack);
+    }
+
+    private static final DayMemo<List<Verdict>> BY_SITE = new DayMemo<>(DiagnosisSupport::computeBySite);
+
+    private static List<Verdict> computeBySite(CodingFacts day, RulePack pack) {
         Map<String, Verdict> bySite = new LinkedHashMap<>();
         for (ServiceLine line : day.lines()) {
             Optional<DiagnosisSite> site = pack.diagnosisSites().siteOf(line.code(), pack.codeSets());

@@ -124,6 +124,12 @@ final class GuidanceLines {
      * in order of the codes' first appearance.
      */
     static List<PtpEdit> ptpEditsPresent(CodingFacts day, RulePack pack) {
+        return PTP_EDITS_PRESENT.get(day, pack);
+    }
+
+    private static final DayMemo<List<PtpEdit>> PTP_EDITS_PRESENT = new DayMemo<>(GuidanceLines::findPtpEdits);
+
+    private static List<PtpEdit> findPtpEdits(CodingFacts day, RulePack pack) {
         List<PtpEdit> edits = new ArrayList<>();
         Set<String> codes = codes(day.lines());
         // Per code, its first line with a date: a pair's date is that of the earlier of its two codes' lines
@@ -142,7 +148,7 @@ final class GuidanceLines {
                 }
             }
         }
-        return edits;
+        return List.copyOf(edits);
     }
 
     private static LocalDate earlierDate(ServiceLine one, ServiceLine other) {
