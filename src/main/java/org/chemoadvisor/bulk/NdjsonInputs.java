@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -93,6 +94,61 @@ final class NdjsonInputs {
         }
     }
 
+    /**
+     * As {@link #forEachLine(Path, LineHandler, AtomicLong)}, giving each line as bytes, without decoding
+     * it (the split pass copies most lines unread): lines end where {@link BufferedReader#readLine} ends
+     * them ({@code \n}, {@code \r} or {@code \r\n}) and are numbered alike; blank lines are given too.
+     */
+    static void forEachRawLine(Path file, RawLineHandler handler, AtomicLong read) throws IOException {
+        try (InputStream raw = new CountingInputStream(Files.newInputStream(file), read);
+                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            byte[] buffer = new byte[1 << 20];
+            int end = 0;
+            long number = 0;
+            boolean eof = false;
+            while (!eof || end > 0) {
+                int n = eof ? -1 : in.read(buffer, end, buffer.length - end);
+                eof |= n < 0;
+                end += Math.max(n, 0);
+                int start = 0;
+                boolean ascii = true;
+                for (int i = 0; i < end; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n' || b == '\r') {
+                        if (b == '\r' && i + 1 == end && !eof) {
+                            break; // a \n may follow in the next read
+                        }
+                        handler.line(buffer, start, i, ++number, ascii);
+                        i += b == '\r' && i + 1 < end && buffer[i + 1] == '\n' ? 1 : 0;
+                        start = i + 1;
+                        ascii = true;
+                    } else if (b < 0) {
+                        ascii = false;
+                    }
+                }
+                if (eof && start < end) {
+                    // The last line, without a line end.
+                    handler.line(buffer, start, end, ++number, asciiOnly(buffer, start, end));
+                    start = end;
+                }
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                if (end == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2); // one line longer than the buffer
+                }
+            }
+        }
+    }
+
+    private static boolean asciiOnly(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The total size of the files, for the progress line's estimate. */
     static long size(List<Path> files) throws IOException {
         long total = 0;
@@ -128,6 +184,12 @@ final class NdjsonInputs {
             }
             return n;
         }
+    }
+
+    @FunctionalInterface
+    interface RawLineHandler {
+        /** @param ascii true when every byte of the line is ASCII (so its bytes are its characters) */
+        void line(byte[] bytes, int from, int to, long number, boolean ascii) throws IOException;
     }
 
     @FunctionalInterface

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * Whose record a line of an export belongs to, read from a few top-level fields without building
@@ -27,37 +29,51 @@ public final class PatientKey {
 
     public static String of(String line) {
         try (JsonParser parser = JSON.createParser(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return UNREADABLE;
-            }
-            String type = null;
-            String id = null;
-            String reference = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "resourceType" -> type = parser.getValueAsString();
-                    case "id" -> id = parser.getValueAsString();
-                    case "patient", "subject", "beneficiary" -> reference = value == JsonToken.START_OBJECT
-                            ? reference(parser) : reference;
-                    default -> parser.skipChildren();
-                }
-                if (reference != null && type != null && !type.equals("Patient") && !type.equals("Bundle")) {
-                    // The rest of the line (most of a Claim) need not be read: a resource names its patient once.
-                    break;
-                }
-            }
-            if ("Patient".equals(type)) {
-                return id == null ? null : "Patient/" + id;
-            }
-            if ("Bundle".equals(type)) {
-                return ofBundle(line);
-            }
-            return reference != null && reference.startsWith("Patient/") ? reference : null;
+            return of(parser, () -> line);
         } catch (IOException e) {
             return UNREADABLE;
         }
+    }
+
+    /** As {@link #of(String)}, for a line of ASCII bytes (its bytes are its characters). */
+    static String ofAscii(byte[] bytes, int from, int to) {
+        try (JsonParser parser = JSON.createParser(bytes, from, to - from)) {
+            return of(parser, () -> new String(bytes, from, to - from, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return UNREADABLE;
+        }
+    }
+
+    /** @param line the line's text, asked for only when it is a Bundle (read whole) */
+    private static String of(JsonParser parser, Supplier<String> line) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return UNREADABLE;
+        }
+        String type = null;
+        String id = null;
+        String reference = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "resourceType" -> type = parser.getValueAsString();
+                case "id" -> id = parser.getValueAsString();
+                case "patient", "subject", "beneficiary" -> reference = value == JsonToken.START_OBJECT
+                        ? reference(parser) : reference;
+                default -> parser.skipChildren();
+            }
+            if (reference != null && type != null && !type.equals("Patient") && !type.equals("Bundle")) {
+                // The rest of the line (most of a Claim) need not be read: a resource names its patient once.
+                break;
+            }
+        }
+        if ("Patient".equals(type)) {
+            return id == null ? null : "Patient/" + id;
+        }
+        if ("Bundle".equals(type)) {
+            return ofBundle(line.get());
+        }
+        return reference != null && reference.startsWith("Patient/") ? reference : null;
     }
 
     private static String reference(JsonParser parser) throws IOException {

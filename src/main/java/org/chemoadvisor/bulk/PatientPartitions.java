@@ -1,11 +1,12 @@
 package org.chemoadvisor.bulk;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,14 +79,20 @@ final class PatientPartitions implements Closeable {
         Files.createDirectories(workDir);
         Path shared = workDir.resolve("shared.tsv");
         Path[] partFiles = new Path[count];
-        BufferedWriter[] writers = new BufferedWriter[count];
-        try (BufferedWriter sharedWriter = Files.newBufferedWriter(shared, StandardCharsets.UTF_8)) {
+        OutputStream[] writers = new OutputStream[count];
+        try (OutputStream sharedWriter = new BufferedOutputStream(Files.newOutputStream(shared), 1 << 16)) {
             for (int f = 0; f < all.size(); f++) {
                 boolean claims = f < files.claimFiles().size();
-                int fileIndex = f;
-                NdjsonInputs.forEachLine(all.get(f), line -> {
-                    String patient = PatientKey.of(line.text());
-                    BufferedWriter out;
+                byte[] prefix = ((claims ? "C\t" : "S\t") + f + "\t").getBytes(StandardCharsets.US_ASCII);
+                NdjsonInputs.forEachRawLine(all.get(f), (bytes, from, to, number, ascii) -> {
+                    // An ASCII line that opens an object is copied as it is; any other is decoded, as the review reads it.
+                    boolean copied = ascii && to > from && bytes[from] == '{';
+                    String text = copied ? null : new String(bytes, from, to - from, StandardCharsets.UTF_8);
+                    if (text != null && text.isBlank()) {
+                        return;
+                    }
+                    String patient = copied ? PatientKey.ofAscii(bytes, from, to) : PatientKey.of(text);
+                    OutputStream out;
                     if (patient == null && !claims) {
                         out = sharedWriter;
                     } else {
@@ -94,19 +101,23 @@ final class PatientPartitions implements Closeable {
                                 : Math.floorMod(patient.hashCode(), count);
                         if (writers[part] == null) {
                             partFiles[part] = workDir.resolve("part-" + part + ".tsv");
-                            writers[part] = new BufferedWriter(Files.newBufferedWriter(partFiles[part],
-                                    StandardCharsets.UTF_8), 1 << 13);
+                            writers[part] = new BufferedOutputStream(Files.newOutputStream(partFiles[part]), 1 << 13);
                         }
                         out = writers[part];
                     }
-                    out.write(claims ? 'C' : 'S');
-                    out.write('\t' + Integer.toString(fileIndex) + '\t' + line.number() + '\t');
-                    out.write(line.text());
+                    out.write(prefix);
+                    out.write(Long.toString(number).getBytes(StandardCharsets.US_ASCII));
+                    out.write('\t');
+                    if (copied) {
+                        out.write(bytes, from, to - from);
+                    } else {
+                        out.write(text.getBytes(StandardCharsets.UTF_8));
+                    }
                     out.write('\n');
                 }, read);
             }
         } finally {
-            for (BufferedWriter writer : writers) {
+            for (OutputStream writer : writers) {
                 if (writer != null) {
                     writer.close();
                 }
