@@ -23,7 +23,12 @@ public final class DiagnosisSites implements Versioned {
 
     /** The site whose procedure set holds the code (the first, in table order). */
     public Optional<DiagnosisSite> siteOf(String procedureCode, CodeSets sets) {
-        return sites.stream().filter(site -> sets.contains(site.procedures(), procedureCode)).findFirst();
+        for (DiagnosisSite site : sites) {
+            if (sets.contains(site.procedures(), procedureCode)) {
+                return Optional.of(site);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

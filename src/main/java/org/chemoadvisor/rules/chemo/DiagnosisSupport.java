@@ -1,12 +1,12 @@
 package org.chemoadvisor.rules.chemo;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.Diagnosis;
 import org.chemoadvisor.facts.ServiceLine;
@@ -105,12 +105,22 @@ final class DiagnosisSupport {
     }
 
     private static List<Diagnosis> pointedAt(CodingFacts day, ServiceLine line) {
-        Set<String> codes = line.diagnosisCodes().stream().map(DiagnosisSupport::normalize).collect(Collectors.toSet());
-        List<Diagnosis> found = new ArrayList<>(day.diagnoses().stream()
-                .filter(d -> codes.contains(d.normalizedCode())).toList());
+        Set<String> codes = new HashSet<>();
+        for (String code : line.diagnosisCodes()) {
+            codes.add(normalize(code));
+        }
+        List<Diagnosis> found = new ArrayList<>();
+        Set<String> foundCodes = new HashSet<>();
+        for (Diagnosis diagnosis : day.diagnoses()) {
+            String code = diagnosis.normalizedCode();
+            if (codes.contains(code)) {
+                found.add(diagnosis);
+                foundCodes.add(code);
+            }
+        }
         for (String code : line.diagnosisCodes()) {
             // A pointer the claim-level list does not hold still names a diagnosis of the line.
-            if (found.stream().noneMatch(d -> d.normalizedCode().equals(normalize(code)))) {
+            if (foundCodes.add(normalize(code))) {
                 found.add(new Diagnosis(code, null, line.paths().code()));
             }
         }

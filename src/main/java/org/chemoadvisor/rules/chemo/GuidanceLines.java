@@ -2,14 +2,13 @@ package org.chemoadvisor.rules.chemo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.facts.ServiceLine;
@@ -29,36 +28,75 @@ final class GuidanceLines {
     }
 
     /** The day's lines whose code is in the named code set, in line order. */
+    // The helpers below are asked dozens of times per claim: plain loops, and no list when nothing matches.
+
     static List<ServiceLine> inSet(CodingFacts day, RulePack pack, String setName) {
-        return day.lines().stream().filter(l -> pack.codeSets().contains(setName, l.code())).toList();
+        List<ServiceLine> found = null;
+        for (ServiceLine line : day.lines()) {
+            if (pack.codeSets().contains(setName, line.code())) {
+                found = found == null ? new ArrayList<>(2) : found;
+                found.add(line);
+            }
+        }
+        return found == null ? List.of() : Collections.unmodifiableList(found);
     }
 
     static boolean anyInSet(CodingFacts day, RulePack pack, String setName) {
-        return !inSet(day, pack, setName).isEmpty();
+        for (ServiceLine line : day.lines()) {
+            if (pack.codeSets().contains(setName, line.code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The day's lines carrying the code, in line order. */
     static List<ServiceLine> withCode(CodingFacts day, String code) {
-        return day.lines().stream().filter(l -> l.code().equals(code)).toList();
+        List<ServiceLine> found = null;
+        for (ServiceLine line : day.lines()) {
+            if (line.code().equals(code)) {
+                found = found == null ? new ArrayList<>(2) : found;
+                found.add(line);
+            }
+        }
+        return found == null ? List.of() : Collections.unmodifiableList(found);
     }
 
     /** Distinct codes of the lines, in order of first appearance. */
     static Set<String> codes(List<ServiceLine> lines) {
-        return lines.stream().map(ServiceLine::code).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> codes = new LinkedHashSet<>();
+        for (ServiceLine line : lines) {
+            codes.add(line.code());
+        }
+        return codes;
     }
 
     static int units(List<ServiceLine> lines) {
-        return lines.stream().mapToInt(ServiceLine::units).sum();
+        int units = 0;
+        for (ServiceLine line : lines) {
+            units += line.units();
+        }
+        return units;
     }
 
     /** True when the line carries any modifier of the named set. */
     static boolean hasModifierIn(ServiceLine line, RulePack pack, String setName) {
-        return line.modifiers().stream().anyMatch(m -> pack.codeSets().contains(setName, m));
+        for (String modifier : line.modifiers()) {
+            if (pack.codeSets().contains(setName, modifier)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The date of service of a group of lines: the first line that has one (null when none do). */
     static LocalDate dateOf(List<ServiceLine> lines) {
-        return lines.stream().map(ServiceLine::date).filter(Objects::nonNull).findFirst().orElse(null);
+        for (ServiceLine line : lines) {
+            if (line.date() != null) {
+                return line.date();
+            }
+        }
+        return null;
     }
 
     static Severity severity(CodingFacts day, Severity medicare, Severity commercial) {

@@ -21,7 +21,7 @@ final class LimbLines {
     }
 
     static List<ServiceLine> withCode(CodingFacts day, String code) {
-        return day.lines().stream().filter(line -> line.code().equals(code)).toList();
+        return GuidanceLines.withCode(day, code);
     }
 
     static boolean anyWithCodeIn(CodingFacts day, Collection<String> codes) {
