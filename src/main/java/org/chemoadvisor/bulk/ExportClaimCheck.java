@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.facts.OtherDayService;
@@ -34,6 +35,10 @@ import org.hl7.fhir.r4.model.Resource;
  * for the run.
  */
 final class ExportClaimCheck {
+
+    /** {@code Bundle.entry[k].resource.code} and {@code .bodySite} for the first entries, made once rather than per claim. */
+    private static final String[] CODE_PATHS = paths(".code");
+    private static final String[] BODY_SITE_PATHS = paths(".bodySite");
 
     private final BodySiteMuscles bodySites;
     private final RuleEngine engine;
@@ -74,7 +79,7 @@ final class ExportClaimCheck {
             if (k != null && entries.list.get(k) instanceof Procedure procedure && performed(procedure)
                     && read.add(procedure)) {
                 LocalDate day = dateOf(supporting.performedOn(procedure), entry, claim.itemDates());
-                String path = "Bundle.entry[" + k + "].resource.bodySite";
+                String path = path(BODY_SITE_PATHS, k, ".bodySite");
                 for (DocumentedMuscle muscle : supporting.muscles(procedure, bodySites)) {
                     muscles.add(new DocumentedMuscle(muscle.muscleId(), muscle.name(), muscle.region(),
                             path + muscle.path(), day));
@@ -82,6 +87,15 @@ final class ExportClaimCheck {
             }
         }
         return muscles;
+    }
+
+    private static String[] paths(String element) {
+        return IntStream.range(0, 256).mapToObj(k -> "Bundle.entry[" + k + "].resource" + element)
+                .toArray(String[]::new);
+    }
+
+    private static String path(String[] cached, int k, String element) {
+        return k < cached.length ? cached[k] : "Bundle.entry[" + k + "].resource" + element;
     }
 
     private static LocalDate dateOf(LocalDate performed, ExportClaim.ProcedureEntry entry,
@@ -110,7 +124,7 @@ final class ExportClaimCheck {
             if (referenced.contains(entry)) {
                 continue;
             }
-            String path = "Bundle.entry[" + k + "].resource.code";
+            String path = path(CODE_PATHS, k, ".code");
             if (entry instanceof OtherClaims.Line line) {
                 if (line.day() != null) {
                     services.add(OtherDayService.fromRecord(line.code().toUpperCase(Locale.ROOT), line.day(), path));
@@ -171,14 +185,14 @@ final class ExportClaimCheck {
             Map<String, Integer> keys = new HashMap<>();
             keys.put("Claim/" + claim.id(), 0);
             for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
-                add(supporting.find(entry.reference()), added, list, keys);
+                add(supporting.find(entry.reference()), supporting, added, list, keys);
             }
             for (String coverage : claim.coverages()) {
-                add(supporting.find(coverage), added, list, keys);
+                add(supporting.find(coverage), supporting, added, list, keys);
             }
-            add(supporting.find(claim.patient()), added, list, keys);
+            add(supporting.find(claim.patient()), supporting, added, list, keys);
             for (Procedure procedure : supporting.proceduresOf(claim.patient())) {
-                add(procedure, added, list, keys);
+                add(procedure, supporting, added, list, keys);
             }
             // A line of another claim is named Procedure/claim-<id>-item-<n>; only a reference of that form can
             // resolve to one, so most claims need no key per line.
@@ -198,9 +212,10 @@ final class ExportClaimCheck {
             return new Entries(list, keys);
         }
 
-        private static void add(Resource resource, Set<Resource> added, List<Object> list, Map<String, Integer> keys) {
+        private static void add(Resource resource, SupportingResources supporting, Set<Resource> added,
+                List<Object> list, Map<String, Integer> keys) {
             if (resource != null && added.add(resource)) {
-                keys.putIfAbsent(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), list.size());
+                keys.putIfAbsent(supporting.referenceOf(resource), list.size());
                 list.add(resource);
             }
         }

@@ -32,6 +32,7 @@ public final class SupportingResources {
     private final Map<String, List<Procedure>> proceduresBySubject = new HashMap<>();
     /** Read once here rather than per claim: HAPI's date types go through a calendar on every read. */
     private final Map<Procedure, LocalDate> performed = new IdentityHashMap<>();
+    private final Map<Resource, String> references = new IdentityHashMap<>();
     /** Read when a claim first asks (by identity: HAPI's resources do not override equals), shared by the workers. */
     private final Map<Procedure, List<DocumentedMuscle>> muscles = new ConcurrentHashMap<>();
 
@@ -59,6 +60,7 @@ public final class SupportingResources {
         }
         String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
         byReference.putIfAbsent(reference, resource);
+        references.put(resource, reference);
         if (resource instanceof Procedure procedure) {
             LocalDate date = ClaimProcedureMuscles.performedOn(procedure);
             if (date != null) {
@@ -81,6 +83,11 @@ public final class SupportingResources {
      */
     List<DocumentedMuscle> muscles(Procedure procedure, BodySiteMuscles bodySites) {
         return muscles.computeIfAbsent(procedure, p -> List.copyOf(bodySites.read(p.getBodySite(), "")));
+    }
+
+    /** The resource's {@code Type/id}, as it was added. */
+    String referenceOf(Resource resource) {
+        return references.get(resource);
     }
 
     /** When the Procedure was performed, as {@link ClaimProcedureMuscles#performedOn} reads it. */

@@ -1,5 +1,7 @@
 package org.chemoadvisor.facts;
 
+import java.util.stream.IntStream;
+
 /**
  * Where a service line came from, as FHIRPath expressions into the source resource, so that
  * renderers can point at the exact element (e.g. {@code Claim.item[1].modifier[0]}).
@@ -18,6 +20,10 @@ public record SourcePaths(String resource, String line, String code, String unit
     /** What kind of source a line was read from. */
     public enum Kind { CLAIM_ITEM, ORDER, PROCEDURE }
 
+    /** The first items' paths, made once: a bulk review asks for them for every line of every claim. */
+    private static final SourcePaths[] CLAIM_ITEMS = IntStream.range(0, 64)
+            .mapToObj(SourcePaths::newClaimItem).toArray(SourcePaths[]::new);
+
     public SourcePaths {
         kind = kind == null ? Kind.CLAIM_ITEM : kind;
     }
@@ -33,6 +39,10 @@ public record SourcePaths(String resource, String line, String code, String unit
 
     /** Paths of a Claim item at the given zero-based position. */
     public static SourcePaths claimItem(int index) {
+        return index < CLAIM_ITEMS.length ? CLAIM_ITEMS[index] : newClaimItem(index);
+    }
+
+    private static SourcePaths newClaimItem(int index) {
         String item = "Claim.item[" + index + "]";
         return new SourcePaths(null, item, item + ".productOrService", item + ".quantity", item + ".modifier");
     }

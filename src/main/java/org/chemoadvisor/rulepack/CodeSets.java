@@ -1,5 +1,6 @@
 package org.chemoadvisor.rulepack;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -73,6 +74,7 @@ public final class CodeSets implements Versioned {
     private final Map<String, Citation> setCitations;
     private final Map<String, List<String>> namesByPrefix = new ConcurrentHashMap<>();
     private final Map<String, int[]> prefixLengths = new ConcurrentHashMap<>();
+    private final Map<String, LocalDate> dates = new ConcurrentHashMap<>();
 
     public CodeSets(Map<String, ? extends Collection<String>> sets, Citation citation) {
         this(sets, citation, Map.of());
@@ -136,6 +138,11 @@ public final class CodeSets implements Versioned {
             throw new IllegalStateException("Code set " + setName + " holds " + codes.size() + " codes, expected 1");
         }
         return codes.iterator().next();
+    }
+
+    /** The only member of a one-date set (ISO {@code YYYY-MM-DD}), read once. */
+    public LocalDate singleDate(String setName) {
+        return dates.computeIfAbsent(setName, name -> LocalDate.parse(single(name)));
     }
 
     /** True when a member of the set is a prefix of the code (ICD-10-CM categories, dots removed). */

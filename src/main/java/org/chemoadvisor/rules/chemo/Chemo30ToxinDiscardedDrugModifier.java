@@ -47,7 +47,7 @@ public final class Chemo30ToxinDiscardedDrugModifier implements Rule {
             return List.of(); // the usual case: no date to parse, no citation to build
         }
         CodeSets sets = pack.codeSets();
-        LocalDate start = LocalDate.parse(sets.single(CodeSets.DISCARDED_DRUG_POLICY_START));
+        LocalDate start = sets.singleDate(CodeSets.DISCARDED_DRUG_POLICY_START);
         Citation policy = new Citation("CMS Claims Processing Manual ch. 17 s. 40 (JW/JZ)",
                 start + " policy", MANUAL_URL);
         Map<String, List<ServiceLine>> byDrug = new LinkedHashMap<>();
