@@ -5,23 +5,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.chemoadvisor.claim.ClaimFactsAdapter;
+import org.chemoadvisor.claim.ClaimProcedureMuscles;
+import org.chemoadvisor.claim.ClaimRecordProcedures;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.facts.OtherDayService;
 import org.chemoadvisor.facts.PolicyProfile;
-import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.fhir.BodySiteMuscles;
-import org.chemoadvisor.fhir.CodeSystems;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rules.Finding;
 import org.chemoadvisor.rules.RuleEngine;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -64,7 +63,8 @@ final class ExportClaimCheck {
 
     List<Finding> check(ExportClaim claim, SupportingResources supporting, OtherClaims otherClaims) {
         Entries entries = Entries.of(claim, supporting, otherClaims);
-        CodingFacts facts = new CodingFacts(claim.lines(), claim.diagnoses(), commonPlaceOfService(claim.lines()),
+        CodingFacts facts = new CodingFacts(claim.lines(), claim.diagnoses(),
+                ClaimFactsAdapter.commonPlaceOfService(claim.lines()),
                 profile, muscles(claim, entries, supporting), claim.professional())
                 .withRecord(record(claim, entries, supporting));
         return engine.evaluate(facts, pack);
@@ -76,7 +76,8 @@ final class ExportClaimCheck {
         for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
             Integer k = entries.byTypeAndId.get(entry.reference());
             // A line of another claim stands in as a Procedure without bodySite: it documents no muscle.
-            if (k != null && entries.list.get(k) instanceof Procedure procedure && performed(procedure)
+            if (k != null && entries.list.get(k) instanceof Procedure procedure
+                    && ClaimProcedureMuscles.documentsInjection(procedure)
                     && read.add(procedure)) {
                 LocalDate day = dateOf(supporting.performedOn(procedure), entry, claim.itemDates());
                 String path = path(BODY_SITE_PATHS, k, ".bodySite");
@@ -129,44 +130,15 @@ final class ExportClaimCheck {
                 if (line.day() != null) {
                     services.add(OtherDayService.fromRecord(line.code().toUpperCase(Locale.ROOT), line.day(), path));
                 }
-            } else if (entry instanceof Procedure procedure && procedure.getStatus() == Procedure.ProcedureStatus.COMPLETED
-                    && samePatient(claim.patient(), procedure)) {
-                LocalDate date = supporting.performedOn(procedure);
-                Coding code = procedureCode(procedure);
-                if (date != null && code != null) {
-                    services.add(OtherDayService.fromRecord(code.getCode().trim().toUpperCase(Locale.ROOT), date, path));
+            } else if (entry instanceof Procedure procedure) {
+                OtherDayService service = ClaimRecordProcedures.fromProcedure(procedure, claim.patient(),
+                        supporting.performedOn(procedure), path);
+                if (service != null) {
+                    services.add(service);
                 }
             }
         }
         return services;
-    }
-
-    private static Coding procedureCode(Procedure procedure) {
-        if (!procedure.hasCode()) {
-            return null;
-        }
-        for (Coding coding : procedure.getCode().getCoding()) {
-            if (coding.hasSystem() && CodeSystems.PROCEDURE_CODES.contains(coding.getSystem()) && coding.hasCode()) {
-                return coding;
-            }
-        }
-        return null;
-    }
-
-    private static boolean performed(Procedure procedure) {
-        return procedure.getStatus() != Procedure.ProcedureStatus.NOTDONE
-                && procedure.getStatus() != Procedure.ProcedureStatus.ENTEREDINERROR;
-    }
-
-    private static boolean samePatient(String patient, Procedure procedure) {
-        String subject = procedure.hasSubject() ? procedure.getSubject().getReference() : null;
-        return subject == null || patient.equals(subject);
-    }
-
-    private static String commonPlaceOfService(List<ServiceLine> lines) {
-        Set<String> places = new LinkedHashSet<>();
-        lines.forEach(l -> places.add(l.placeOfService()));
-        return places.size() == 1 ? places.iterator().next() : null;
     }
 
     /**

@@ -156,7 +156,7 @@ public class ClaimFactsAdapter {
     }
 
     /** The place of service all lines agree on, else null (each line keeps its own). */
-    private static String commonPlaceOfService(List<ServiceLine> lines) {
+    public static String commonPlaceOfService(List<ServiceLine> lines) {
         Set<String> places = new LinkedHashSet<>();
         lines.forEach(l -> places.add(l.placeOfService()));
         return places.size() == 1 ? places.iterator().next() : null;

@@ -36,7 +36,7 @@ public final class ClaimProcedureMuscles {
                 continue;
             }
             references.resolve(entry.getProcedureReference().getReference())
-                    .filter(found -> found.resource() instanceof Procedure procedure && performed(procedure)
+                    .filter(found -> found.resource() instanceof Procedure procedure && documentsInjection(procedure)
                             && read.add(found.resource()))
                     .ifPresent(found -> {
                         LocalDate day = dateOf((Procedure) found.resource(), entry, itemDates);
@@ -48,7 +48,7 @@ public final class ClaimProcedureMuscles {
     }
 
     /** A Procedure not done, or entered in error, documents no injection. */
-    private static boolean performed(Procedure procedure) {
+    public static boolean documentsInjection(Procedure procedure) {
         return procedure.getStatus() != Procedure.ProcedureStatus.NOTDONE
                 && procedure.getStatus() != Procedure.ProcedureStatus.ENTEREDINERROR;
     }

@@ -20,7 +20,7 @@ import org.hl7.fhir.r4.model.Resource;
  * dated and coded in CPT/HCPCS, and about the Claim's patient when both name one. The rules across
  * dates of service (global periods, re-injection intervals) read them as the record.
  */
-final class ClaimRecordProcedures {
+public final class ClaimRecordProcedures {
 
     private ClaimRecordProcedures() {
     }
@@ -36,28 +36,41 @@ final class ClaimRecordProcedures {
         List<OtherDayService> services = new ArrayList<>();
         for (ClaimReferences.Located located : references.entries(Procedure.class)) {
             Procedure procedure = (Procedure) located.resource();
-            if (referenced.contains(procedure) || !performed(procedure) || !samePatient(claim, procedure)) {
-                continue;
-            }
-            LocalDate date = ClaimProcedureMuscles.performedOn(procedure);
-            Coding code = procedure.getCode().getCoding().stream()
-                    .filter(c -> c.hasSystem() && CodeSystems.PROCEDURE_CODES.contains(c.getSystem()) && c.hasCode())
-                    .findFirst().orElse(null);
-            if (date != null && code != null) {
-                services.add(OtherDayService.fromRecord(code.getCode().trim().toUpperCase(Locale.ROOT), date,
-                        located.path() + ".code"));
+            OtherDayService service = referenced.contains(procedure) ? null : fromProcedure(procedure,
+                    claim.getPatient().getReference(), ClaimProcedureMuscles.performedOn(procedure),
+                    located.path() + ".code");
+            if (service != null) {
+                services.add(service);
             }
         }
         return services;
     }
 
-    private static boolean performed(Procedure procedure) {
-        return procedure.getStatus() == Procedure.ProcedureStatus.COMPLETED;
+    /**
+     * An earlier procedure of the record, or null when the Procedure is not one: not completed, about
+     * another patient than the Claim's (when both name one), or without a date or a CPT/HCPCS code.
+     *
+     * @param claimPatient the Claim's patient reference, or null
+     * @param performed    the Procedure's performed date ({@link ClaimProcedureMuscles#performedOn})
+     * @param path         the FHIRPath of the Procedure's code in the request
+     */
+    public static OtherDayService fromProcedure(Procedure procedure, String claimPatient, LocalDate performed,
+            String path) {
+        if (procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED || performed == null
+                || !samePatient(claimPatient, procedure) || !procedure.hasCode()) {
+            return null;
+        }
+        for (Coding coding : procedure.getCode().getCoding()) {
+            if (coding.hasSystem() && CodeSystems.PROCEDURE_CODES.contains(coding.getSystem()) && coding.hasCode()) {
+                return OtherDayService.fromRecord(coding.getCode().trim().toUpperCase(Locale.ROOT), performed, path);
+            }
+        }
+        return null;
     }
 
-    private static boolean samePatient(Claim claim, Procedure procedure) {
-        String patient = claim.getPatient().getReference();
-        String subject = procedure.getSubject().getReference();
+    private static boolean samePatient(String patient, Procedure procedure) {
+        // hasSubject first: the Procedure may be shared between threads (a bulk review), and a getter creates.
+        String subject = procedure.hasSubject() ? procedure.getSubject().getReference() : null;
         return patient == null || subject == null || patient.equals(subject);
     }
 }
