@@ -9,6 +9,7 @@ import static org.chemoadvisor.bulk.ExportJson.trimmed;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,7 @@ final class ExportClaimElements {
         ExportClaim.Identifier identifier;
         String patient;
         String start;
+        LocalDate startDay;
         List<Coding> type = List.of();
         List<ClaimDiagnosis> diagnoses = List.of();
         List<String> coverages = List.of();
@@ -50,6 +52,7 @@ final class ExportClaimElements {
         List<Coding> product = List.of();
         List<List<Coding>> modifiers = List.of();
         String servicedDate;
+        LocalDate servicedDay;
         List<Coding> location = List.of();
         int quantity = 1;
         List<Integer> diagnosisSequence = List.of();
@@ -88,6 +91,7 @@ final class ExportClaimElements {
                 default -> throw NotCommon.INSTANCE;
             }
         }
+        claim.startDay = ExportClaimReader.date(claim.start);
         return claim;
     }
 
@@ -107,7 +111,7 @@ final class ExportClaimElements {
                 default -> throw NotCommon.INSTANCE;
             }
         }
-        ExportClaimReader.date(item.servicedDate);
+        item.servicedDay = ExportClaimReader.date(item.servicedDate);
         return item;
     }
 
@@ -200,7 +204,7 @@ final class ExportClaimElements {
         return new ExportClaim.Identifier(system, value);
     }
 
-    /** A Period's start, as written (a plain date when given); its end must be one too. */
+    /** A Period's start, as written; its end must be a plain date. */
     private static String period(JsonParser parser) throws IOException {
         expect(parser, JsonToken.START_OBJECT);
         String start = null;
@@ -211,7 +215,6 @@ final class ExportClaimElements {
                 default -> throw NotCommon.INSTANCE;
             }
         }
-        ExportClaimReader.date(start);
         return start;
     }
 

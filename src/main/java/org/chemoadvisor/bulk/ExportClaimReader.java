@@ -65,7 +65,7 @@ final class ExportClaimReader {
         for (ExportClaimElements.Coding coding : claim.type) {
             professional |= CodeSystems.CLAIM_TYPE.equals(coding.system()) && "professional".equals(coding.code());
         }
-        LocalDate claimDate = date(claim.start);
+        LocalDate claimDate = claim.startDay;
         Map<Integer, String> bySequence = new HashMap<>();
         List<Diagnosis> diagnoses = diagnoses(claim.diagnoses, bySequence);
         List<ServiceLine> lines = new ArrayList<>(claim.items.size());
@@ -103,7 +103,7 @@ final class ExportClaimReader {
                 }
             }
         }
-        LocalDate serviced = date(item.servicedDate);
+        LocalDate serviced = item.servicedDay;
         LocalDate date = serviced != null ? serviced : claimDate;
         String placeOfService = null;
         for (ExportClaimElements.Coding coding : item.location) {
