@@ -42,7 +42,6 @@ public final class OtherClaims {
         }
     }
 
-
     private static final String CPT = "http://www.ama-assn.org/go/cpt";
     /** Thread-safe once configured; one per process, as a mapper is costly to build (Spark calls {@link #of} per patient). */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,24 +51,14 @@ public final class OtherClaims {
     public static OtherClaims of(Iterable<String> lines, CodeSets codeSets) {
         OtherClaims claims = new OtherClaims();
         for (String line : lines) {
-            try {
-                claims.add(JSON.readTree(line), codeSets);
-            } catch (IOException e) {
-                // Unreadable lines are reported by the review itself.
-            }
+            claims.add(line, codeSets);
         }
         return claims;
     }
 
     static OtherClaims read(PatientPartitions.Part part, CodeSets codeSets) throws IOException {
         OtherClaims claims = new OtherClaims();
-        part.claimLines(line -> {
-            try {
-                claims.add(JSON.readTree(line.text()), codeSets);
-            } catch (IOException e) {
-                // Unreadable lines are reported by the review pass.
-            }
-        }, new java.util.concurrent.atomic.AtomicLong());
+        part.claimLines(line -> claims.add(line.text(), codeSets), new java.util.concurrent.atomic.AtomicLong());
         return claims;
     }
 
@@ -78,7 +67,7 @@ public final class OtherClaims {
         try {
             add(JSON.readTree(line), codeSets);
         } catch (IOException e) {
-            // Unreadable lines are reported by the review pass.
+            // Not JSON: nothing to index.
         }
     }
 

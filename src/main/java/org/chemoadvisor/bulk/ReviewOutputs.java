@@ -70,11 +70,7 @@ final class ReviewOutputs implements Closeable {
             List<ReportedFinding> findings) {
     }
 
-    /** Encodes the outcome on the caller's thread; only the writes are serialized. */
-    void claim(Claim claim, OperationOutcome outcome, IParser encoder) throws IOException {
-        record(List.of(reviewed(claim, outcome, encoder)));
-    }
-
+    /** The outcome of a claim read by HAPI, encoded on the caller's thread; only {@link #record} is serialized. */
     static Reviewed reviewed(Claim claim, OperationOutcome outcome, IParser encoder) {
         String id = claim.getIdElement().getIdPart();
         String identifier = claim.getIdentifierFirstRep().getValue();
