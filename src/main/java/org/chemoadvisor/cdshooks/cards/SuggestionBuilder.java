@@ -82,7 +82,8 @@ public class SuggestionBuilder {
         private final Map<Integer, Resource> updated = new LinkedHashMap<>();
         private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
         private final Set<Integer> removed = new LinkedHashSet<>();
-        private final List<Resource> created = new ArrayList<>();
+        /** New resources, each with the resource it was modelled on (null when made from scratch). */
+        private final Map<Resource, Resource> created = new LinkedHashMap<>();
 
         Edits(AdaptedLines adapted, NewProcedures newProcedures) {
             this.adapted = adapted;
@@ -124,7 +125,7 @@ public class SuggestionBuilder {
             }
             String code = codeAfterEdits(units.line());
             List<Region> rest = newProcedures.notCoveredBy(existing, units.regions());
-            created.addAll(newProcedures.create(existing, code, units.units() - 1, rest));
+            newProcedures.create(existing, code, units.units() - 1, rest).forEach(p -> created.put(p, null));
             return true;
         }
 
@@ -164,11 +165,11 @@ public class SuggestionBuilder {
                         .findFirst().orElse(null);
             }
             if (model instanceof ServiceRequest order) {
-                created.add(ResourceEdits.newOrderLike(order, add.code(), add.units(), add.modifiers()));
+                created.put(ResourceEdits.newOrderLike(order, add.code(), add.units(), add.modifiers()), order);
                 return true;
             }
             if (model instanceof Procedure procedure && newProcedures != null && add.modifiers().isEmpty()) {
-                created.addAll(newProcedures.create(procedure, add.code(), add.units(), add.regions()));
+                newProcedures.create(procedure, add.code(), add.units(), add.regions()).forEach(p -> created.put(p, null));
                 return true;
             }
             return false;
@@ -180,14 +181,13 @@ public class SuggestionBuilder {
                 if (!removed.contains(line)) {
                     actions.add(new Action(Action.UPDATE, "Change the " + noun(resource) + " for "
                             + adapted.lines().get(line).code() + ": " + String.join(", ", notes.get(line)),
-                            json.toJson(resource), null));
+                            json.toJson(resource, adapted.sourceOf(line)), null));
                 }
             });
-            for (Resource resource : created) {
-                actions.add(new Action(Action.CREATE, "Add " + (resource instanceof Procedure ? "a Procedure" : "an order")
-                        + " for " + FhirCodes.procedureCoding(codeOf(resource)).getCode() + sites(resource),
-                        json.toJson(resource), null));
-            }
+            created.forEach((resource, model) -> actions.add(new Action(Action.CREATE, "Add "
+                    + (resource instanceof Procedure ? "a Procedure" : "an order") + " for "
+                    + FhirCodes.procedureCoding(codeOf(resource)).getCode() + sites(resource),
+                    model == null ? json.toJson(resource) : json.toJson(resource, model), null)));
             for (int line : removed) {
                 actions.add(new Action(Action.DELETE, "Remove the " + noun(adapted.sourceOf(line)) + " for "
                         + adapted.lines().get(line).code(), null,

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.chemoadvisor.cdshooks.CdsHooksException;
 import org.chemoadvisor.cdshooks.api.ResourceJson;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +49,7 @@ public class FhirJson {
             tree.setNativeObject((ObjectNode) node);
             IBaseResource resource = ((IJsonLikeParser) parser()).parseResource(tree);
             if (resource instanceof Resource r4) {
+                rememberSentJson(r4, node);
                 return r4;
             }
         } catch (RuntimeException e) {
@@ -58,10 +60,48 @@ public class FhirJson {
         throw CdsHooksException.badRequest("invalid_fhir_resource", where + " is not a valid FHIR R4 resource");
     }
 
+    /**
+     * An edited copy of a resource this class parsed, ready to go into a CDS Hooks response: the JSON the
+     * request carried for {@code source}, with what the edit changed encoded by HAPI ({@link EditedResourceJson});
+     * HAPI's encoding of the whole of {@code edited} when {@code source} was not read from the request.
+     */
+    public ResourceJson toJson(Resource edited, Resource source) {
+        String json = EditedResourceJson.of(fhirContext, source, edited);
+        return json != null ? new ResourceJson(json) : toJson(edited);
+    }
+
     /** The resource as HAPI encodes it, ready to go into a CDS Hooks response as it is. */
     public ResourceJson toJson(Resource resource) {
         String json = parser().encodeResourceToString(resource);
         return new ResourceJson(hasLoneSurrogate(json) ? escapedByJackson(json) : json);
+    }
+
+    /**
+     * Remembers the JSON each resource was read from: the resource itself, and a Bundle's entries when
+     * they line up with the JSON's entries (the same resource types in the same order; else none is remembered).
+     */
+    private static void rememberSentJson(Resource resource, JsonNode node) {
+        EditedResourceJson.remember(resource, node);
+        if (!(resource instanceof Bundle bundle)) {
+            return;
+        }
+        JsonNode entries = node.path("entry");
+        if (!entries.isArray() || entries.size() != bundle.getEntry().size()) {
+            return;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Resource entry = bundle.getEntry().get(i).getResource();
+            JsonNode sent = entries.get(i).path("resource");
+            if (entry == null ? sent.isObject() : !entry.fhirType().equals(sent.path("resourceType").asText())) {
+                return;
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Resource entry = bundle.getEntry().get(i).getResource();
+            if (entry != null) {
+                EditedResourceJson.remember(entry, entries.get(i).path("resource"));
+            }
+        }
     }
 
     /**
