@@ -2,9 +2,13 @@ package org.chemoadvisor.cdshooks.data;
 
 import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeChildChoiceDefinition;
+import ca.uhn.fhir.context.RuntimeChildCompositeDatatypeDefinition;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
+import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IBaseExtension;
+import org.hl7.fhir.instance.model.api.IBaseReference;
+import org.hl7.fhir.instance.model.api.ICompositeType;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -59,19 +66,16 @@ final class EditedResourceJson {
             return null;
         }
         RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(edited);
-        Resource changedOnly = (Resource) definition.newInstance();
         List<BaseRuntimeChildDefinition> changed = new ArrayList<>();
         for (BaseRuntimeChildDefinition child : definition.getChildren()) {
-            List<IBase> after = child.getAccessor().getValues(edited);
-            if (!same(child.getAccessor().getValues(source), after)) {
+            if (!same(child.getAccessor().getValues(source), child.getAccessor().getValues(edited))) {
                 changed.add(child);
-                after.forEach(value -> child.getMutator().addValue(changedOnly, value));
             }
         }
         if (changed.isEmpty()) {
             return write(sent);
         }
-        return write(merged(sent, definition, changed, encoded(fhirContext, changedOnly)));
+        return write(merged(sent, definition, changed, encoded(fhirContext, definition, edited, changed)));
     }
 
     private static boolean same(List<IBase> before, List<IBase> after) {
@@ -86,25 +90,66 @@ final class EditedResourceJson {
         return true;
     }
 
-    /** The changed elements as HAPI writes them (primitive extensions under "_name" included), by element. */
+    /**
+     * The changed elements as HAPI writes them, by element. A datatype element (a CodeableConcept, a Quantity)
+     * is encoded on its own, a few times cheaper than in a resource; the rest (primitives with their "_name"
+     * extensions, references, extensions, contained resources) in a resource that holds only them.
+     */
     private static Map<BaseRuntimeChildDefinition, Map<String, JsonNode>> encoded(FhirContext fhirContext,
-            Resource changedOnly) {
-        ObjectNode written;
-        try {
-            written = (ObjectNode) JSON.readTree(fhirContext.newJsonParser().encodeResourceToString(changedOnly));
-        } catch (IOException e) {
-            throw new UncheckedIOException("HAPI wrote JSON that Jackson cannot read", e);
-        }
-        RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(changedOnly);
+            RuntimeResourceDefinition definition, Resource edited, List<BaseRuntimeChildDefinition> changed) {
         Map<BaseRuntimeChildDefinition, Map<String, JsonNode>> byChild = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = written.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            BaseRuntimeChildDefinition child = childOf(definition, field.getKey());
-            if (child != null) {
-                byChild.computeIfAbsent(child, c -> new LinkedHashMap<>()).put(field.getKey(), field.getValue());
+        IParser parser = fhirContext.newJsonParser();
+        Resource inResource = null;
+        for (BaseRuntimeChildDefinition child : changed) {
+            List<IBase> values = child.getAccessor().getValues(edited);
+            if (values.isEmpty()) {
+                continue;
+            }
+            if (!encodedAlone(child, values)) {
+                inResource = inResource != null ? inResource : (Resource) definition.newInstance();
+                Resource holder = inResource;
+                values.forEach(value -> child.getMutator().addValue(holder, value));
+                continue;
+            }
+            JsonNode json = child.getMax() == 1 ? read(parser.encodeToString(values.get(0))) : JSON.createArrayNode();
+            if (json.isArray()) {
+                values.forEach(value -> ((ArrayNode) json).add(read(parser.encodeToString(value))));
+            }
+            byChild.put(child, Map.of(child.getChildNameByDatatype(values.get(0).getClass()), json));
+        }
+        if (inResource != null) {
+            ObjectNode written = (ObjectNode) read(parser.encodeResourceToString(inResource));
+            for (Iterator<Map.Entry<String, JsonNode>> fields = written.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                BaseRuntimeChildDefinition child = childOf(definition, field.getKey());
+                if (child != null) {
+                    byChild.computeIfAbsent(child, c -> new LinkedHashMap<>()).put(field.getKey(), field.getValue());
+                }
             }
         }
         return byChild;
+    }
+
+    /** Datatype values HAPI writes the same alone as in a resource: not references, extensions or primitives. */
+    private static boolean encodedAlone(BaseRuntimeChildDefinition child, List<IBase> values) {
+        if (!(child instanceof RuntimeChildCompositeDatatypeDefinition || child instanceof RuntimeChildChoiceDefinition)) {
+            return false;
+        }
+        for (IBase value : values) {
+            if (!(value instanceof ICompositeType) || value instanceof IBaseReference || value instanceof IBaseExtension<?, ?>
+                    || child.getChildNameByDatatype(value.getClass()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("HAPI wrote JSON that Jackson cannot read", e);
+        }
     }
 
     /**

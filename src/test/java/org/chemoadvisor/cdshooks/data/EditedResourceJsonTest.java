@@ -45,6 +45,7 @@ class EditedResourceJsonTest {
             order -> order.setQuantity(new Quantity().setValue(BigDecimal.valueOf(2))),
             order -> order.addOrderDetail().addCoding().setSystem(MODIFIERS).setCode("59"),
             order -> order.getOrderDetail().clear(),
+            order -> order.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE),
             order -> {
                 order.setIdElement(new IdType("ServiceRequest", UUID.randomUUID().toString()));
                 order.getIdentifier().clear();
@@ -74,6 +75,22 @@ class EditedResourceJsonTest {
                 .isEqualTo("{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"64644\"}]}");
         assertThat(update.get("quantityQuantity").toString()).isEqualTo("{\"value\":1}");
         assertThat(update.get("orderDetail").toString()).isEqualTo("[{\"text\":\"Use EMG guidance\"}]");
+        assertThat(reparsed(update).equalsDeep(hapiWhole(edited))).isTrue();
+    }
+
+    @Test
+    void aChangedPrimitiveKeepsItsExtensionsInPlace() throws IOException {
+        ServiceRequest sent = sentOrder();
+        ServiceRequest edited = sent.copy();
+        edited.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
+        edited.setQuantity(new Quantity().setValue(BigDecimal.valueOf(3)));
+
+        ObjectNode update = (ObjectNode) JSON.readTree(fhirJson.toJson(edited, sent).json());
+
+        assertThat(fieldNames(update)).containsSubsequence("code", "status", "_status", "intent", "quantityQuantity");
+        assertThat(update.get("status").asText()).isEqualTo("active");
+        assertThat(update.at("/_status/extension/0/valueCode").asText()).isEqualTo("cpoe");
+        assertThat(update.get("quantityQuantity").toString()).isEqualTo("{\"value\":3}");
         assertThat(reparsed(update).equalsDeep(hapiWhole(edited))).isTrue();
     }
 
