@@ -2,6 +2,8 @@ package org.chemoadvisor.cdshooks.cards;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chemoadvisor.fhir.terminology.PublishedResources;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,8 @@ public class CitationLinks {
     private static final String REQUEST_BASE = CitationLinks.class.getName() + ".base";
 
     private final String publicBaseUrl;
+    /** Canonical URL to its encoded query value; citations come from the rule pack, so the map stays small. */
+    private final Map<String, String> encodedUrls = new ConcurrentHashMap<>();
 
     public CitationLinks(@Value("${cds.security.public-base-url:}") String publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
@@ -42,7 +46,8 @@ public class CitationLinks {
         if (slash <= 0 || base == null) {
             return null;
         }
-        return base + "/fhir/" + rest.substring(0, slash) + "?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
+        return base + "/fhir/" + rest.substring(0, slash) + "?url="
+                + encodedUrls.computeIfAbsent(url, u -> URLEncoder.encode(u, StandardCharsets.UTF_8));
     }
 
     private String base() {
