@@ -13,11 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseExtension;
 import org.hl7.fhir.instance.model.api.IBaseReference;
@@ -66,16 +67,17 @@ final class EditedResourceJson {
             return null;
         }
         RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(edited);
-        List<BaseRuntimeChildDefinition> changed = new ArrayList<>();
+        Map<BaseRuntimeChildDefinition, List<IBase>> changed = new LinkedHashMap<>();
         for (BaseRuntimeChildDefinition child : definition.getChildren()) {
-            if (!same(child.getAccessor().getValues(source), child.getAccessor().getValues(edited))) {
-                changed.add(child);
+            List<IBase> values = child.getAccessor().getValues(edited);
+            if (!same(child.getAccessor().getValues(source), values)) {
+                changed.put(child, values);
             }
         }
         if (changed.isEmpty()) {
             return write(sent);
         }
-        return write(merged(sent, definition, changed, encoded(fhirContext, definition, edited, changed)));
+        return write(merged(sent, definition, changed.keySet(), encoded(fhirContext, definition, changed)));
     }
 
     private static boolean same(List<IBase> before, List<IBase> after) {
@@ -96,12 +98,13 @@ final class EditedResourceJson {
      * extensions, references, extensions, contained resources) in a resource that holds only them.
      */
     private static Map<BaseRuntimeChildDefinition, Map<String, JsonNode>> encoded(FhirContext fhirContext,
-            RuntimeResourceDefinition definition, Resource edited, List<BaseRuntimeChildDefinition> changed) {
+            RuntimeResourceDefinition definition, Map<BaseRuntimeChildDefinition, List<IBase>> changed) {
         Map<BaseRuntimeChildDefinition, Map<String, JsonNode>> byChild = new LinkedHashMap<>();
         IParser parser = fhirContext.newJsonParser();
         Resource inResource = null;
-        for (BaseRuntimeChildDefinition child : changed) {
-            List<IBase> values = child.getAccessor().getValues(edited);
+        for (Map.Entry<BaseRuntimeChildDefinition, List<IBase>> change : changed.entrySet()) {
+            BaseRuntimeChildDefinition child = change.getKey();
+            List<IBase> values = change.getValue();
             if (values.isEmpty()) {
                 continue;
             }
@@ -111,9 +114,13 @@ final class EditedResourceJson {
                 values.forEach(value -> child.getMutator().addValue(holder, value));
                 continue;
             }
-            JsonNode json = child.getMax() == 1 ? read(parser.encodeToString(values.get(0))) : JSON.createArrayNode();
-            if (json.isArray()) {
-                values.forEach(value -> ((ArrayNode) json).add(read(parser.encodeToString(value))));
+            JsonNode json;
+            if (child.getMax() == 1) {
+                json = read(parser.encodeToString(values.get(0)));
+            } else {
+                ArrayNode array = JSON.createArrayNode();
+                values.forEach(value -> array.add(read(parser.encodeToString(value))));
+                json = array;
             }
             byChild.put(child, Map.of(child.getChildNameByDatatype(values.get(0).getClass()), json));
         }
@@ -157,16 +164,15 @@ final class EditedResourceJson {
      * was; a changed element the sender did not have goes at the end.
      */
     private static ObjectNode merged(ObjectNode sent, RuntimeResourceDefinition definition,
-            List<BaseRuntimeChildDefinition> changed, Map<BaseRuntimeChildDefinition, Map<String, JsonNode>> encoded) {
+            Set<BaseRuntimeChildDefinition> changed, Map<BaseRuntimeChildDefinition, Map<String, JsonNode>> encoded) {
         ObjectNode merged = JSON.createObjectNode();
-        List<BaseRuntimeChildDefinition> placed = new ArrayList<>(changed.size());
+        Set<BaseRuntimeChildDefinition> placed = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = sent.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             BaseRuntimeChildDefinition child = childOf(definition, field.getKey());
             if (child == null || !changed.contains(child)) {
                 merged.set(field.getKey(), field.getValue());
-            } else if (!placed.contains(child)) {
-                placed.add(child);
+            } else if (placed.add(child)) {
                 encoded.getOrDefault(child, Map.of()).forEach(merged::set);
             }
         }
