@@ -187,7 +187,7 @@ public class SuggestionBuilder {
             created.forEach((resource, model) -> actions.add(new Action(Action.CREATE, "Add "
                     + (resource instanceof Procedure ? "a Procedure" : "an order") + " for "
                     + FhirCodes.procedureCoding(codeOf(resource)).getCode() + sites(resource),
-                    model == null ? json.toJson(resource) : json.toJson(resource, model), null)));
+                    json.toJson(resource, model), null)));
             for (int line : removed) {
                 actions.add(new Action(Action.DELETE, "Remove the " + noun(adapted.sourceOf(line)) + " for "
                         + adapted.lines().get(line).code(), null,

@@ -63,7 +63,7 @@ public class FhirJson {
     /**
      * An edited copy of a resource this class parsed, ready to go into a CDS Hooks response: the JSON the
      * request carried for {@code source}, with what the edit changed encoded by HAPI ({@link EditedResourceJson});
-     * HAPI's encoding of the whole of {@code edited} when {@code source} was not read from the request.
+     * HAPI's encoding of the whole of {@code edited} when {@code source} is null or was not read from the request.
      */
     public ResourceJson toJson(Resource edited, Resource source) {
         String json = EditedResourceJson.of(fhirContext, source, edited);
