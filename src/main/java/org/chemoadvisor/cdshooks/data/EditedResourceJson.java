@@ -151,7 +151,8 @@ final class EditedResourceJson {
         return true;
     }
 
-    private static JsonNode read(String json) {
+    /** JSON text HAPI wrote, as Jackson's tree. */
+    static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -190,7 +191,8 @@ final class EditedResourceJson {
         return "resourceType".equals(name) ? null : definition.getChildByName(name);
     }
 
-    private static String write(ObjectNode json) {
+    /** JSON text as Jackson's UTF-8 writer writes the tree. */
+    static String write(JsonNode json) {
         try {
             // Written as UTF-8 bytes: Jackson's UTF-8 writer escapes a lone surrogate the request may have carried.
             return new String(JSON.writeValueAsBytes(json), StandardCharsets.UTF_8);

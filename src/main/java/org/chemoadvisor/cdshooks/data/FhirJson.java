@@ -5,10 +5,7 @@ import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.chemoadvisor.cdshooks.CdsHooksException;
 import org.chemoadvisor.cdshooks.api.ResourceJson;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -22,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FhirJson {
-
-    private static final ObjectMapper SURROGATE_ESCAPER = new ObjectMapper();
 
     private final FhirContext fhirContext;
 
@@ -109,11 +104,7 @@ public class FhirJson {
      * Jackson refuses to write as raw text; its UTF-8 tree writer escapes it ("\uD800") instead.
      */
     private static String escapedByJackson(String json) {
-        try {
-            return new String(SURROGATE_ESCAPER.writeValueAsBytes(SURROGATE_ESCAPER.readTree(json)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("HAPI produced JSON that Jackson cannot read", e);
-        }
+        return EditedResourceJson.write(EditedResourceJson.read(json));
     }
 
     private static boolean hasLoneSurrogate(String text) {
