@@ -61,7 +61,7 @@ class EditedResourceJsonTest {
         edited.setQuantity(new Quantity().setValue(BigDecimal.ONE));
         edited.getOrderDetail().remove(0);
 
-        ObjectNode update = (ObjectNode) JSON.readTree(fhirJson.toJson(edited, sent).json());
+        ObjectNode update = suggested(edited, sent);
 
         JsonNode sentJson = JSON.readTree(SENT.toFile())
                 .at("/entry/0/resource");
@@ -85,7 +85,7 @@ class EditedResourceJsonTest {
         edited.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
         edited.setQuantity(new Quantity().setValue(BigDecimal.valueOf(3)));
 
-        ObjectNode update = (ObjectNode) JSON.readTree(fhirJson.toJson(edited, sent).json());
+        ObjectNode update = suggested(edited, sent);
 
         assertThat(fieldNames(update)).containsSubsequence("code", "status", "_status", "intent", "quantityQuantity");
         assertThat(update.get("status").asText()).isEqualTo("active");
@@ -100,7 +100,7 @@ class EditedResourceJsonTest {
         ServiceRequest edited = sent.copy();
         edited.getOrderDetail().clear();
 
-        ObjectNode update = (ObjectNode) JSON.readTree(fhirJson.toJson(edited, sent).json());
+        ObjectNode update = suggested(edited, sent);
 
         assertThat(update.has("orderDetail")).isFalse();
         assertThat(update.get("quantityRange")).isNotNull();
@@ -115,7 +115,7 @@ class EditedResourceJsonTest {
         created.setIdElement(new IdType("ServiceRequest", id));
         created.setCode(new CodeableConcept().addCoding(new Coding("http://www.ama-assn.org/go/cpt", "64643", null)));
 
-        ObjectNode json = (ObjectNode) JSON.readTree(fhirJson.toJson(created, model).json());
+        ObjectNode json = suggested(created, model);
 
         assertThat(json.get("id").asText()).isEqualTo(id);
         assertThat(json.at("/code/coding/0/code").asText()).isEqualTo("64643");
@@ -189,6 +189,11 @@ class EditedResourceJsonTest {
     private ServiceRequest sentOrder() throws IOException {
         Bundle orders = (Bundle) fhirJson.parse(JSON.readTree(SENT.toFile()), "draftOrders");
         return (ServiceRequest) orders.getEntryFirstRep().getResource();
+    }
+
+    /** What a suggestion carries for {@code edited}, a changed copy of {@code sent}. */
+    private ObjectNode suggested(ServiceRequest edited, ServiceRequest sent) throws IOException {
+        return (ObjectNode) JSON.readTree(fhirJson.toJson(edited, sent).json());
     }
 
     private static ServiceRequest reparsed(JsonNode json) {
