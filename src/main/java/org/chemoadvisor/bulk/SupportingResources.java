@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.chemoadvisor.claim.ClaimProcedureMuscles;
 import org.chemoadvisor.facts.DocumentedMuscle;
 import org.chemoadvisor.fhir.BodySiteMuscles;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -35,6 +38,11 @@ public final class SupportingResources {
     private final Map<Resource, String> references = new IdentityHashMap<>();
     /** Read when a claim first asks (by identity: HAPI's resources do not override equals), shared by the workers. */
     private final Map<Procedure, List<DocumentedMuscle>> muscles = new ConcurrentHashMap<>();
+    /**
+     * What one bodySite names, by its text and codings: a clinic's Procedures name the same few hundred
+     * muscles, and reading one is a table lookup and several regular expressions. Lives as long as the part.
+     */
+    private final Map<String, Optional<DocumentedMuscle>> sites = new ConcurrentHashMap<>();
 
     static SupportingResources read(FhirContext fhir, PatientPartitions.Part part, Consumer<String> problems)
             throws IOException {
@@ -74,15 +82,52 @@ public final class SupportingResources {
     }
 
     public Resource find(String reference) {
-        return reference == null ? null : byReference.get(ABSOLUTE.matcher(reference).replaceFirst("$1"));
+        if (reference == null) {
+            return null;
+        }
+        // A relative reference (one slash) is its own key; only an absolute one needs the pattern.
+        boolean relative = reference.indexOf('/') == reference.lastIndexOf('/');
+        return byReference.get(relative ? reference : ABSOLUTE.matcher(reference).replaceFirst("$1"));
     }
 
     /**
      * The muscles the Procedure's bodySite documents, each path relative to the bodySite list
-     * ({@code [0]}, {@code [1]}): a Procedure is read once, not once per claim of its patient.
+     * ({@code [0]}, {@code [1]}), as {@link BodySiteMuscles#read(List, String)} reads them: a Procedure
+     * is read once, not once per claim of its patient, and a bodySite once per text and codings.
      */
     List<DocumentedMuscle> muscles(Procedure procedure, BodySiteMuscles bodySites) {
-        return muscles.computeIfAbsent(procedure, p -> List.copyOf(bodySites.read(p.getBodySite(), "")));
+        return muscles.computeIfAbsent(procedure, p -> {
+            List<DocumentedMuscle> read = new ArrayList<>(p.getBodySite().size());
+            for (int i = 0; i < p.getBodySite().size(); i++) {
+                CodeableConcept site = p.getBodySite().get(i);
+                String key = siteKey(site);
+                Optional<DocumentedMuscle> muscle = key == null ? bodySites.read(site, "")
+                        : sites.computeIfAbsent(key, k -> bodySites.read(site, ""));
+                String path = "[" + i + "]";
+                muscle.ifPresent(m -> read.add(new DocumentedMuscle(m.muscleId(), m.name(), m.region(), path)));
+            }
+            return List.copyOf(read);
+        });
+    }
+
+    /** All a bodySite is read by (text; each coding's system, code and display), or null when it has extensions. */
+    static String siteKey(CodeableConcept site) {
+        if (site.hasExtension()) {
+            return null; // a laterality qualifier: read it each time
+        }
+        StringBuilder key = new StringBuilder(site.hasText() ? "T" + site.getText() : "N");
+        for (Coding coding : site.getCoding()) {
+            if (coding.hasExtension()) {
+                return null;
+            }
+            key.append('\u0000').append(orNone(coding.getSystem())).append('\u0000').append(orNone(coding.getCode()))
+                    .append('\u0000').append(orNone(coding.getDisplay()));
+        }
+        return key.toString();
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "\u0001" : "=" + value;
     }
 
     /** The resource's {@code Type/id}, as it was added. */
