@@ -48,12 +48,17 @@ final class ExportClaimReader {
 
     /** The claim, or null when the line is not a Claim of the common shape (or not JSON). */
     static ExportClaim read(String line) {
-        try (JsonParser parser = ExportJson.FACTORY.createParser(line)) {
-            ExportClaimElements.Claim read = ExportClaimElements.claim(parser);
-            return parser.nextToken() == null ? claim(read) : null;
-        } catch (IOException | NotCommon e) {
-            return null;
-        }
+        return ExportJson.read(line, ExportClaimReader::read);
+    }
+
+    /** As {@link #read(String)}, for the line's UTF-8 bytes (what the review reads). */
+    static ExportClaim read(byte[] line) {
+        return ExportJson.read(line, ExportClaimReader::read);
+    }
+
+    private static ExportClaim read(JsonParser parser) throws IOException {
+        ExportClaimElements.Claim read = ExportClaimElements.claim(parser);
+        return parser.nextToken() == null ? claim(read) : null;
     }
 
     private static ExportClaim claim(ExportClaimElements.Claim claim) {

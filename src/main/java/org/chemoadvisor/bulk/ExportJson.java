@@ -25,7 +25,50 @@ final class ExportJson {
         }
     }
 
+    /** Reads a resource of the common shape from a parser on its line; throws NotCommon when it is not. */
+    @FunctionalInterface
+    interface LineReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
     private ExportJson() {
+    }
+
+    /** What {@code reader} reads of the line, or null when it is not of the common shape (or not JSON). */
+    static <T> T read(String line, LineReader<T> reader) {
+        try (JsonParser parser = FACTORY.createParser(line)) {
+            return reader.read(parser);
+        } catch (IOException | NotCommon e) {
+            return null;
+        }
+    }
+
+    /** As {@link #read(String, LineReader)}, for the line's UTF-8 bytes: no String is made of the line. */
+    static <T> T read(byte[] line, LineReader<T> reader) {
+        if (!opensObject(line)) {
+            return null;
+        }
+        try (JsonParser parser = FACTORY.createParser(line)) {
+            return reader.read(parser);
+        } catch (IOException | NotCommon e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the line starts as a JSON object, after ASCII blanks: Jackson's byte parser would skip a
+     * byte-order mark that its parser of text (and HAPI's) refuses, so such a line is left to HAPI.
+     */
+    static boolean opensObject(byte[] line) {
+        for (byte b : line) {
+            if (b == '{') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     static void expect(JsonParser parser, JsonToken token) {

@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +26,20 @@ import java.util.zip.GZIPInputStream;
  */
 final class NdjsonInputs {
 
-    /** One line of an input file, with where it came from (for the problem report). */
-    record Line(Path file, long number, String text) {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LF = 0x0a0a0a0a0a0a0a0aL;
+    private static final long CR = 0x0d0d0d0d0d0d0d0dL;
+
+    /**
+     * One line of an input file as its UTF-8 bytes, with where it came from (for the problem report).
+     * The readers without HAPI take the bytes; {@link #text()} decodes them for HAPI's parser.
+     */
+    record Line(Path file, long number, byte[] bytes) {
+
+        /** The line decoded as UTF-8, a malformed sequence replaced as a {@link BufferedReader} replaces it. */
+        String text() {
+            return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private final List<Path> claimFiles = new ArrayList<>();
@@ -80,29 +94,37 @@ final class NdjsonInputs {
 
     /** As {@link #forEachLine(Path, LineHandler)}, adding the file bytes read (compressed, for a .gz) to {@code read}. */
     static void forEachLine(Path file, LineHandler handler, AtomicLong read) throws IOException {
-        try (InputStream raw = new CountingInputStream(Files.newInputStream(file), read);
-                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String text;
-            long number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (!text.isBlank()) {
-                    handler.line(new Line(file, number, text));
-                }
+        forEachRawLine(file, (bytes, from, to, number, offset) -> {
+            if (!isBlank(bytes, from, to)) {
+                handler.line(new Line(file, number, Arrays.copyOfRange(bytes, from, to)));
+            }
+        }, read);
+    }
+
+    /** As {@link String#isBlank()} says of the line decoded. */
+    static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return new String(bytes, from, to - from, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(bytes[i])) {
+                return false;
             }
         }
+        return true;
     }
 
     /**
      * As {@link #forEachLine(Path, LineHandler, AtomicLong)}, giving each line as bytes, without decoding
-     * it (the split pass copies most lines unread): lines end where {@link BufferedReader#readLine} ends
-     * them ({@code \n}, {@code \r} or {@code \r\n}) and are numbered alike; blank lines are given too.
+     * it (the split pass reads no more of most lines than their patient): lines end where
+     * {@link BufferedReader#readLine} ends them ({@code \n}, {@code \r} or {@code \r\n}) and are numbered
+     * alike; blank lines are given too, each with its offset in the file (in the gunzipped stream, for a .gz).
      */
     static void forEachRawLine(Path file, RawLineHandler handler, AtomicLong read) throws IOException {
         try (InputStream raw = new CountingInputStream(Files.newInputStream(file), read);
                 InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
             byte[] buffer = new byte[1 << 20];
+            long base = 0; // the offset in the stream of buffer[0]
             int end = 0;
             long number = 0;
             boolean eof = false;
@@ -111,28 +133,22 @@ final class NdjsonInputs {
                 eof |= n < 0;
                 end += Math.max(n, 0);
                 int start = 0;
-                boolean ascii = true;
-                for (int i = 0; i < end; i++) {
-                    byte b = buffer[i];
-                    if (b == '\n' || b == '\r') {
-                        if (b == '\r' && i + 1 == end && !eof) {
-                            break; // a \n may follow in the next read
-                        }
-                        handler.line(buffer, start, i, ++number, ascii);
-                        i += b == '\r' && i + 1 < end && buffer[i + 1] == '\n' ? 1 : 0;
-                        start = i + 1;
-                        ascii = true;
-                    } else if (b < 0) {
-                        ascii = false;
+                for (int i = lineEnd(buffer, 0, end); i < end; i = lineEnd(buffer, start, end)) {
+                    boolean cr = buffer[i] == '\r';
+                    if (cr && i + 1 == end && !eof) {
+                        break; // a \n may follow in the next read
                     }
+                    handler.line(buffer, start, i, ++number, base + start);
+                    start = i + (cr && i + 1 < end && buffer[i + 1] == '\n' ? 2 : 1);
                 }
                 if (eof && start < end) {
                     // The last line, without a line end.
-                    handler.line(buffer, start, end, ++number, asciiOnly(buffer, start, end));
+                    handler.line(buffer, start, end, ++number, base + start);
                     start = end;
                 }
                 System.arraycopy(buffer, start, buffer, 0, end - start);
                 end -= start;
+                base += start;
                 if (end == buffer.length) {
                     buffer = Arrays.copyOf(buffer, buffer.length * 2); // one line longer than the buffer
                 }
@@ -140,13 +156,29 @@ final class NdjsonInputs {
         }
     }
 
-    private static boolean asciiOnly(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] < 0) {
-                return false;
+    /**
+     * The index of the first {@code \n} or {@code \r} from {@code from}, or {@code to}: eight bytes at a
+     * time (a byte equal to the pattern's is a zero byte of the XOR, found with the usual carry trick),
+     * as a line of a claims export is some 2 KB and the split pass looks at every byte of the input.
+     */
+    static int lineEnd(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            if ((hasZeroByte(word ^ LF) | hasZeroByte(word ^ CR)) != 0) {
+                break;
             }
         }
-        return true;
+        for (; i < to; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static long hasZeroByte(long word) {
+        return (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
     }
 
     /** The total size of the files, for the progress line's estimate. */
@@ -188,8 +220,8 @@ final class NdjsonInputs {
 
     @FunctionalInterface
     interface RawLineHandler {
-        /** @param ascii true when every byte of the line is ASCII (so its bytes are its characters) */
-        void line(byte[] bytes, int from, int to, long number, boolean ascii) throws IOException;
+        /** @param offset where the line starts in the file (in the gunzipped stream, for a .gz) */
+        void line(byte[] bytes, int from, int to, long number, long offset) throws IOException;
     }
 
     @FunctionalInterface

@@ -3,6 +3,7 @@ package org.chemoadvisor.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +59,7 @@ public final class OtherClaims {
 
     static OtherClaims read(PatientPartitions.Part part, CodeSets codeSets) throws IOException {
         OtherClaims claims = new OtherClaims();
-        part.claimLines(line -> claims.add(line.text(), codeSets), new java.util.concurrent.atomic.AtomicLong());
+        part.claimLines(line -> claims.add(line.bytes(), codeSets), new java.util.concurrent.atomic.AtomicLong());
         return claims;
     }
 
@@ -69,6 +70,11 @@ public final class OtherClaims {
         } catch (IOException e) {
             // Not JSON: nothing to index.
         }
+    }
+
+    /** As {@link #add(String, CodeSets)}, for the line's UTF-8 bytes, read as its text is. */
+    void add(byte[] line, CodeSets codeSets) {
+        add(new String(line, StandardCharsets.UTF_8), codeSets);
     }
 
     private void add(JsonNode resource, CodeSets codeSets) {

@@ -72,7 +72,7 @@ final class PartReview {
             if (claim.claim() != null) {
                 otherClaims.add(claim.claim(), codeSets);
             } else {
-                otherClaims.add(claim.line().text(), codeSets);
+                otherClaims.add(claim.line().bytes(), codeSets);
             }
         }
         List<Future<Object>> batches = new ArrayList<>();
@@ -118,7 +118,7 @@ final class PartReview {
             List<Object> parsed = new ArrayList<>(lines.size());
             for (NdjsonInputs.Line line : lines) {
                 try {
-                    Resource built = fast == null ? null : SupportingResourceReader.read(line.text());
+                    Resource built = fast == null ? null : SupportingResourceReader.read(line.bytes());
                     parsed.add(built != null ? built : parser.parseResource(line.text()));
                 } catch (RuntimeException e) {
                     parsed.add(SupportingResources.unreadable(line));
@@ -153,7 +153,7 @@ final class PartReview {
             List<Pending> read = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
                 NdjsonInputs.Line line = lines.get(i);
-                ExportClaim claim = fast == null ? null : ExportClaimReader.read(line.text());
+                ExportClaim claim = fast == null ? null : ExportClaimReader.read(line.bytes());
                 // A claim read is held as facts only: its text is most of what a part would keep in memory.
                 read.add(new Pending(claim == null ? line : new NdjsonInputs.Line(line.file(), line.number(), null),
                         claim, readAt[i]));

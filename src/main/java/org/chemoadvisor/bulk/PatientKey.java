@@ -35,10 +35,10 @@ public final class PatientKey {
         }
     }
 
-    /** As {@link #of(String)}, for a line of ASCII bytes (its bytes are its characters). */
-    static String ofAscii(byte[] bytes, int from, int to) {
+    /** As {@link #of(String)}, for a line's UTF-8 bytes. */
+    static String of(byte[] bytes, int from, int to) {
         try (JsonParser parser = JSON.createParser(bytes, from, to - from)) {
-            return of(parser, () -> new String(bytes, from, to - from, StandardCharsets.US_ASCII));
+            return of(parser, () -> new String(bytes, from, to - from, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return UNREADABLE;
         }

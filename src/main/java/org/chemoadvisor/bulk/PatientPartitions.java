@@ -1,15 +1,17 @@
 package org.chemoadvisor.bulk;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,9 +22,10 @@ import java.util.stream.Stream;
  * The input of a review in parts that each hold whole patients, so that what one claim is checked
  * against (its Procedures, Coverage, the patient's other claims) is in memory for one part at a time
  * and memory stays bounded whatever the input size. An input that fits one part is read where it is;
- * a larger one is first split by a hash of the patient reference into files under a work directory
- * (deleted at the end), each line tagged with the file and line number it came from, so a problem is
- * still reported where it is in the input. Lines that name no patient (an Organization, a
+ * a larger one is first split by a hash of the patient reference: each part's lines are listed in a
+ * file under a work directory (deleted at the end) by input file, line number and offset, so that the
+ * review reads them from the input itself, and a problem is still reported where it is in the input
+ * (a gzipped file cannot be read by offset: its lines are copied into the list). Lines that name no patient (an Organization, a
  * Practitioner) are given to every part.
  */
 final class PatientPartitions implements Closeable {
@@ -77,22 +80,22 @@ final class PatientPartitions implements Closeable {
 
     private void split(NdjsonInputs files, List<Path> all, int count, AtomicLong read) throws IOException {
         Files.createDirectories(workDir);
-        Path shared = workDir.resolve("shared.tsv");
+        Path shared = workDir.resolve("shared.bin");
         Path[] partFiles = new Path[count];
-        OutputStream[] writers = new OutputStream[count];
-        try (OutputStream sharedWriter = new BufferedOutputStream(Files.newOutputStream(shared), 1 << 16)) {
+        DataOutputStream[] writers = new DataOutputStream[count];
+        try (DataOutputStream sharedWriter = new DataOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(shared), 1 << 16))) {
             for (int f = 0; f < all.size(); f++) {
+                int file = f;
                 boolean claims = f < files.claimFiles().size();
-                byte[] prefix = ((claims ? "C\t" : "S\t") + f + "\t").getBytes(StandardCharsets.US_ASCII);
-                NdjsonInputs.forEachRawLine(all.get(f), (bytes, from, to, number, ascii) -> {
-                    // An ASCII line that opens an object is copied as it is; any other is decoded, as the review reads it.
-                    boolean copied = ascii && to > from && bytes[from] == '{';
-                    String text = copied ? null : new String(bytes, from, to - from, StandardCharsets.UTF_8);
-                    if (text != null && text.isBlank()) {
+                // A line of a plain file is found again by its offset; a gzipped one cannot be, so it is copied.
+                boolean copied = all.get(f).toString().endsWith(".gz");
+                NdjsonInputs.forEachRawLine(all.get(f), (bytes, from, to, number, offset) -> {
+                    if (NdjsonInputs.isBlank(bytes, from, to)) {
                         return;
                     }
-                    String patient = copied ? PatientKey.ofAscii(bytes, from, to) : PatientKey.of(text);
-                    OutputStream out;
+                    String patient = PatientKey.of(bytes, from, to);
+                    DataOutputStream out;
                     if (patient == null && !claims) {
                         out = sharedWriter;
                     } else {
@@ -100,24 +103,27 @@ final class PatientPartitions implements Closeable {
                         int part = patient == null || patient.equals(PatientKey.UNREADABLE) ? 0
                                 : Math.floorMod(patient.hashCode(), count);
                         if (writers[part] == null) {
-                            partFiles[part] = workDir.resolve("part-" + part + ".tsv");
-                            writers[part] = new BufferedOutputStream(Files.newOutputStream(partFiles[part]), 1 << 13);
+                            partFiles[part] = workDir.resolve("part-" + part + ".bin");
+                            writers[part] = new DataOutputStream(
+                                    new BufferedOutputStream(Files.newOutputStream(partFiles[part]), 1 << 13));
                         }
                         out = writers[part];
                     }
-                    out.write(prefix);
-                    out.write(Long.toString(number).getBytes(StandardCharsets.US_ASCII));
-                    out.write('\t');
+                    if (claims) {
+                        claimBytes += to - from + 1;
+                    }
+                    out.writeByte(claims ? 'C' : 'S');
+                    out.writeInt(file);
+                    out.writeLong(number);
+                    out.writeInt(to - from);
+                    out.writeLong(copied ? -1 : offset);
                     if (copied) {
                         out.write(bytes, from, to - from);
-                    } else {
-                        out.write(text.getBytes(StandardCharsets.UTF_8));
                     }
-                    out.write('\n');
                 }, read);
             }
         } finally {
-            for (OutputStream writer : writers) {
+            for (DataOutputStream writer : writers) {
                 if (writer != null) {
                     writer.close();
                 }
@@ -125,7 +131,6 @@ final class PatientPartitions implements Closeable {
         }
         for (Path partFile : partFiles) {
             if (partFile != null) {
-                claimBytes += Files.size(partFile);
                 parts.add(new Spilled(partFile, shared, all));
             }
         }
@@ -170,7 +175,11 @@ final class PatientPartitions implements Closeable {
         }
     }
 
-    /** One part's lines in the work directory: {@code kind TAB file-index TAB line-number TAB json}. */
+    /**
+     * One part's lines, listed in the work directory as {@code kind, file index, line number, length,
+     * offset} (offset -1: the line's bytes follow, copied from a gzipped file), and read from the
+     * input by offset: the split writes an index, not a second copy of the input.
+     */
     private record Spilled(Path file, Path shared, List<Path> inputs) implements Part {
 
         @Override
@@ -186,19 +195,45 @@ final class PatientPartitions implements Closeable {
 
         private void lines(Path source, char kind, NdjsonInputs.LineHandler handler, AtomicLong read)
                 throws IOException {
-            try (InputStream in = Files.newInputStream(source);
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
-                            1 << 16)) {
-                String text;
-                while ((text = reader.readLine()) != null) {
-                    read.addAndGet(text.length() + 1);
-                    if (text.charAt(0) != kind) {
+            FileChannel[] channels = new FileChannel[inputs.size()];
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(source),
+                    1 << 16))) {
+                int next;
+                while ((next = in.read()) >= 0) {
+                    int input = in.readInt();
+                    long number = in.readLong();
+                    int length = in.readInt();
+                    long offset = in.readLong();
+                    if (next != kind) {
+                        in.skipNBytes(offset < 0 ? length : 0);
                         continue;
                     }
-                    int fileEnd = text.indexOf('\t', 2);
-                    int numberEnd = text.indexOf('\t', fileEnd + 1);
-                    handler.line(new NdjsonInputs.Line(inputs.get(Integer.parseInt(text, 2, fileEnd, 10)),
-                            Long.parseLong(text, fileEnd + 1, numberEnd, 10), text.substring(numberEnd + 1)));
+                    byte[] bytes = new byte[length];
+                    if (offset < 0) {
+                        in.readFully(bytes);
+                    } else {
+                        if (channels[input] == null) {
+                            channels[input] = FileChannel.open(inputs.get(input), StandardOpenOption.READ);
+                        }
+                        readFully(channels[input], bytes, offset);
+                    }
+                    read.addAndGet(length + 1);
+                    handler.line(new NdjsonInputs.Line(inputs.get(input), number, bytes));
+                }
+            } finally {
+                for (FileChannel channel : channels) {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                }
+            }
+        }
+
+        private static void readFully(FileChannel channel, byte[] bytes, long offset) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) {
+                    throw new EOFException(offset + ": the input file changed while it was reviewed");
                 }
             }
         }

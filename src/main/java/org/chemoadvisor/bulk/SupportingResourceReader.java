@@ -54,23 +54,28 @@ final class SupportingResourceReader {
 
     /** The resource, or null when the line is not one of the three of the common shape. */
     static Resource read(String line) {
-        try (JsonParser parser = ExportJson.FACTORY.createParser(line)) {
-            parser.nextToken();
-            expect(parser, JsonToken.START_OBJECT);
-            if (!field(parser) || !parser.currentName().equals("resourceType")) {
-                return null;
-            }
-            Resource resource = switch (ExportJson.trimmed(parser)) {
-                case "Procedure" -> procedure(parser);
-                case "Coverage" -> coverage(parser);
-                case "Patient" -> patient(parser);
-                default -> null;
-            };
-            return resource != null && resource.getIdElement().hasIdPart() && parser.nextToken() == null
-                    ? resource : null;
-        } catch (IOException | NotCommon e) {
+        return ExportJson.read(line, SupportingResourceReader::read);
+    }
+
+    /** As {@link #read(String)}, for the line's UTF-8 bytes (what the review reads). */
+    static Resource read(byte[] line) {
+        return ExportJson.read(line, SupportingResourceReader::read);
+    }
+
+    private static Resource read(JsonParser parser) throws IOException {
+        parser.nextToken();
+        expect(parser, JsonToken.START_OBJECT);
+        if (!field(parser) || !parser.currentName().equals("resourceType")) {
             return null;
         }
+        Resource resource = switch (ExportJson.trimmed(parser)) {
+            case "Procedure" -> procedure(parser);
+            case "Coverage" -> coverage(parser);
+            case "Patient" -> patient(parser);
+            default -> null;
+        };
+        return resource != null && resource.getIdElement().hasIdPart() && parser.nextToken() == null
+                ? resource : null;
     }
 
     private static Procedure procedure(JsonParser parser) throws IOException {

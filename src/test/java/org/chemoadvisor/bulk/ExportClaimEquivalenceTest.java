@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,6 +159,13 @@ class ExportClaimEquivalenceTest {
         assertThat(ExportClaimReader.read("{\"id\":\"x\"," + line.substring(1))).as("a key twice").isNull();
         assertThat(ExportClaimReader.read(line.substring(0, line.length() - 1))).as("cut short").isNull();
         assertThat(ExportClaimReader.read("[" + line + "]")).as("not an object").isNull();
+        // Jackson's byte parser would skip a byte-order mark its text parser (and HAPI's) refuses.
+        assertThat(ExportClaimReader.read("\uFEFF" + line)).as("a byte-order mark").isNull();
+        assertThat(ExportClaimReader.read(("\uFEFF" + line).getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(ExportClaimReader.read((" \t" + line).getBytes(StandardCharsets.UTF_8))).isNotNull()
+                .isEqualTo(ExportClaimReader.read(" \t" + line));
+        assertThat(ExportClaimReader.read(("{\"id\":\"x\"," + line.substring(1)).getBytes(StandardCharsets.UTF_8)))
+                .as("a key twice, in bytes").isNull();
     }
 
     private static final class Compared {
@@ -189,7 +197,9 @@ class ExportClaimEquivalenceTest {
             ReviewOutputs.Reviewed expected = ReviewOutputs.reviewed((Claim) resource, outcome, parser);
             compared.total++;
             compared.withFindings += expected.findings().isEmpty() ? 0 : 1;
-            ExportClaim claim = ExportClaimReader.read(line);
+            // The review reads the line's bytes; what the text gives is what the bytes give.
+            ExportClaim claim = ExportClaimReader.read(line.getBytes(StandardCharsets.UTF_8));
+            assertThat(claim).as(line).isEqualTo(ExportClaimReader.read(line));
             if (claim == null) {
                 continue;
             }

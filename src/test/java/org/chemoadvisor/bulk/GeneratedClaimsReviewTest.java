@@ -8,12 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 import org.chemoadvisor.bulk.generate.ClaimGenerator;
 import org.chemoadvisor.rulepack.load.RulePackLoader;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,34 @@ class GeneratedClaimsReviewTest {
         assertThat(dir.resolve("split").resolve(ClaimReviewCommand.WORK_DIR)).doesNotExist();
         assertThat(printed.toString().lines().filter(l -> l.contains("Organization.ndjson:2: not a FHIR R4 resource")))
                 .as("an unreadable supporting line is reported once, not once per part").hasSize(1);
+    }
+
+    @Test
+    void aGzippedInputSplitByPatientIsCopiedIntoItsPartsWithTheSameOutcomes(@TempDir Path dir) throws IOException {
+        Path plain = dir.resolve("plain");
+        new ClaimGenerator(RulePackLoader.loadBundled().muscles(), 7, 0.3).write(plain, 800, false);
+        Path mixed = dir.resolve("mixed");
+        Files.createDirectories(mixed);
+        // Claims gzipped (copied into the parts), Procedures plain (found again by offset), one line not ASCII.
+        try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(mixed.resolve("Claim.ndjson.gz")))) {
+            Files.copy(plain.resolve("Claim.ndjson"), gzip);
+            gzip.write("{\"resourceType\": \"Claim\", \"id\": \"naïve\"\n".getBytes(StandardCharsets.UTF_8));
+        }
+        for (String file : List.of("Procedure.ndjson", "Coverage.ndjson", "Patient.ndjson")) {
+            Files.copy(plain.resolve(file), mixed.resolve(file));
+        }
+        int claims = Files.readAllLines(plain.resolve("Claim.ndjson")).size();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+
+        ClaimReviewCommand.review(List.of(plain), dir.resolve("whole"), null, false, quiet, Long.MAX_VALUE);
+        ClaimReviewCommand.review(List.of(mixed), dir.resolve("split"), null, false, quiet, 32 << 10);
+
+        assertThat(sortedLines(dir.resolve("split/outcomes.ndjson"))).hasSize(800)
+                .isEqualTo(sortedLines(dir.resolve("whole/outcomes.ndjson")));
+        assertThat(sortedLines(dir.resolve("split/findings.csv")))
+                .isEqualTo(sortedLines(dir.resolve("whole/findings.csv")));
+        assertThat(Files.readAllLines(dir.resolve("split/problems.csv"), StandardCharsets.UTF_8)).containsExactly(
+                "file,line,problem", mixed.resolve("Claim.ndjson.gz") + "," + (claims + 1) + ",not a FHIR R4 resource");
     }
 
     private static List<String> sortedLines(Path file) throws IOException {

@@ -2,6 +2,8 @@ package org.chemoadvisor.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PatientKeyTest {
@@ -27,5 +29,18 @@ class PatientKeyTest {
         assertThat(PatientKey.of("not json")).isEqualTo(PatientKey.UNREADABLE);
         assertThat(PatientKey.of("[1, 2]")).isEqualTo(PatientKey.UNREADABLE);
         assertThat(PatientKey.of("{\"resourceType\":\"Claim\", \"id\": \"cut-off")).isEqualTo(PatientKey.UNREADABLE);
+    }
+
+    @Test
+    void aLinesBytesAreKeyedAsItsText() {
+        for (String line : List.of(
+                "{\"resourceType\":\"Claim\",\"patient\":{\"reference\":\"Patient/p1\",\"display\":\"Zoë\"}}",
+                "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Müller\"}],\"id\":\"pé\"}",
+                "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Claim\",\"text\":\"ü\","
+                        + "\"patient\":{\"reference\":\"Patient/p5\"}}}]}",
+                "{\"resourceType\":\"Organization\",\"id\":\"clinic\"}", "not json", "{\"id\": \"cut-off")) {
+            byte[] bytes = ("x" + line + "y").getBytes(StandardCharsets.UTF_8);
+            assertThat(PatientKey.of(bytes, 1, bytes.length - 1)).as(line).isEqualTo(PatientKey.of(line));
+        }
     }
 }
