@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chemoadvisor.rulepack.RulePack;
@@ -90,7 +91,10 @@ public final class ClaimReviewCommand {
         }
     }
 
-    /** Part by part, the claims of each on every core; a part's record is read first. */
+    /**
+     * Part by part, the claims of each checked on every core while this thread reads the next part:
+     * at most two parts are in memory, and no core waits for the reading.
+     */
     private static void reviewParts(PatientPartitions partitions, ClaimReviewer reviewer, FhirContext fhir,
             RulePack pack, ReviewOutputs results, Progress progress, PrintStream out)
             throws IOException {
@@ -99,9 +103,13 @@ public final class ClaimReviewCommand {
             PartReview review = new PartReview(workers, fhir, pack.codeSets(), reviewer, reviewer.exportCheck(), results,
                     progress.bytesRead, out::println);
             AtomicLong read = new AtomicLong();
+            List<Future<Object>> checking = List.of();
             for (PatientPartitions.Part part : partitions.parts()) {
-                review.review(part, read);
+                PartReview.ReadPart next = review.read(part, read);
+                PartReview.await(checking);
+                checking = review.check(next);
             }
+            PartReview.await(checking);
         } finally {
             workers.shutdown();
             awaitQuietly(workers);

@@ -5,7 +5,6 @@ import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -18,12 +17,12 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Reviews one part of the input on every core: its supporting resources are read in batches (built
- * by {@link SupportingResourceReader} when the review is rules-only and the line allows it, else
- * parsed by HAPI) and added in input order, its claim lines read in batches (each with {@link ExportClaimReader} when
- * the review is rules-only, so that most never meet HAPI's parser and are held as facts, not text),
- * the patients' lines indexed in input order ({@link OtherClaims}), then the claims checked in
- * batches and written a batch at a time. A claim not of the common shape, or a review with
+ * Reviews one part of the input: it is read on one thread (its supporting resources built by
+ * {@link SupportingResourceReader} when the review is rules-only and the line allows it, else parsed
+ * by HAPI, and added in input order; its claim lines read with {@link ExportClaimReader} when the
+ * review is rules-only, so that most never meet HAPI's parser and are held as facts, not text; the
+ * patients' lines indexed in input order, {@link OtherClaims}), then its claims are checked on every
+ * core in batches and written a batch at a time, while the next part is read. A claim not of the common shape, or a review with
  * structural validation, goes through HAPI and {@link ClaimReviewer}, as {@code Claim/$validate}
  * reads it. Input order is kept wherever it shows in an answer (the entries of a claim's Bundle).
  */
@@ -63,103 +62,55 @@ final class PartReview {
         this.parsers = ThreadLocal.withInitial(fhir::newJsonParser);
     }
 
-    /** @param read the input bytes read so far, over all parts */
-    void review(PatientPartitions.Part part, AtomicLong read) throws IOException {
-        SupportingResources supporting = readSupporting(part);
-        List<Pending> pending = readClaims(part, read);
-        OtherClaims otherClaims = new OtherClaims();
-        for (Pending claim : pending) {
-            if (claim.claim() != null) {
-                otherClaims.add(claim.claim(), codeSets);
-            } else {
-                otherClaims.add(claim.line().bytes(), codeSets);
+    /** A part read: its claims and the record they are checked against. */
+    record ReadPart(List<Pending> claims, SupportingResources supporting, OtherClaims otherClaims) {
+    }
+
+    /**
+     * Reads a part on the calling thread, so that it can read the next part while the workers check
+     * this one: supporting resources first (added in input order), then the claims, then the index of
+     * the patients' lines.
+     *
+     * @param read the input bytes read so far, over all parts
+     */
+    ReadPart read(PatientPartitions.Part part, AtomicLong read) throws IOException {
+        SupportingResources supporting = new SupportingResources();
+        IParser parser = parsers.get();
+        part.supportingLines(line -> {
+            try {
+                Resource built = fast == null ? null : SupportingResourceReader.read(line.bytes());
+                supporting.add(built != null ? built : (Resource) parser.parseResource(line.text()));
+            } catch (RuntimeException e) {
+                problems.accept(SupportingResources.unreadable(line));
             }
-        }
+        });
+        List<Pending> claims = new ArrayList<>();
+        OtherClaims otherClaims = new OtherClaims();
+        part.claimLines(line -> {
+            ExportClaim claim = fast == null ? null : ExportClaimReader.read(line.bytes());
+            if (claim != null) {
+                otherClaims.add(claim, codeSets);
+                // A claim read is held as facts only: its text is most of what a part would keep in memory.
+                claims.add(new Pending(new NdjsonInputs.Line(line.file(), line.number(), null), claim, read.get()));
+            } else {
+                otherClaims.add(line.bytes(), codeSets);
+                claims.add(new Pending(line, null, read.get()));
+            }
+        }, read);
+        return new ReadPart(claims, supporting, otherClaims);
+    }
+
+    /** Checks the part's claims on the workers, a batch a task; each batch is written when it is checked. */
+    List<Future<Object>> check(ReadPart part) {
         List<Future<Object>> batches = new ArrayList<>();
-        for (int from = 0; from < pending.size(); from += BATCH) {
-            List<Pending> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
+        for (int from = 0; from < part.claims().size(); from += BATCH) {
+            List<Pending> batch = part.claims().subList(from, Math.min(part.claims().size(), from + BATCH));
             batches.add(workers.submit(() -> {
-                check(batch, supporting, otherClaims);
+                check(batch, part.supporting(), part.otherClaims());
                 return null;
             }));
         }
-        await(batches);
-    }
-
-    /** The part's Procedures, Coverage and Patients, parsed on every core and added in input order. */
-    private SupportingResources readSupporting(PatientPartitions.Part part) throws IOException {
-        List<Future<List<Object>>> batches = new ArrayList<>();
-        List<NdjsonInputs.Line> lines = new ArrayList<>(BATCH);
-        part.supportingLines(line -> {
-            lines.add(line);
-            if (lines.size() == BATCH) {
-                batches.add(workers.submit(parseTask(List.copyOf(lines))));
-                lines.clear();
-            }
-        });
-        batches.add(workers.submit(parseTask(List.copyOf(lines))));
-        SupportingResources supporting = new SupportingResources();
-        for (List<Object> batch : await(batches)) {
-            for (Object parsed : batch) {
-                if (parsed instanceof Resource resource) {
-                    supporting.add(resource);
-                } else {
-                    problems.accept((String) parsed);
-                }
-            }
-        }
-        return supporting;
-    }
-
-    /** Each line's resource, or the problem to report for it. */
-    private Callable<List<Object>> parseTask(List<NdjsonInputs.Line> lines) {
-        return () -> {
-            IParser parser = parsers.get();
-            List<Object> parsed = new ArrayList<>(lines.size());
-            for (NdjsonInputs.Line line : lines) {
-                try {
-                    Resource built = fast == null ? null : SupportingResourceReader.read(line.bytes());
-                    parsed.add(built != null ? built : parser.parseResource(line.text()));
-                } catch (RuntimeException e) {
-                    parsed.add(SupportingResources.unreadable(line));
-                }
-            }
-            return parsed;
-        };
-    }
-
-    private List<Pending> readClaims(PatientPartitions.Part part, AtomicLong read) throws IOException {
-        List<Future<List<Pending>>> batches = new ArrayList<>();
-        List<NdjsonInputs.Line> lines = new ArrayList<>(BATCH);
-        long[] readAt = new long[BATCH];
-        part.claimLines(line -> {
-            readAt[lines.size()] = read.get();
-            lines.add(line);
-            if (lines.size() == BATCH) {
-                batches.add(workers.submit(readTask(List.copyOf(lines), readAt.clone())));
-                lines.clear();
-            }
-        }, read);
-        batches.add(workers.submit(readTask(List.copyOf(lines), readAt.clone())));
-        List<Pending> pending = new ArrayList<>();
-        for (List<Pending> batch : await(batches)) {
-            pending.addAll(batch);
-        }
-        return pending;
-    }
-
-    private Callable<List<Pending>> readTask(List<NdjsonInputs.Line> lines, long[] readAt) {
-        return () -> {
-            List<Pending> read = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                NdjsonInputs.Line line = lines.get(i);
-                ExportClaim claim = fast == null ? null : ExportClaimReader.read(line.bytes());
-                // A claim read is held as facts only: its text is most of what a part would keep in memory.
-                read.add(new Pending(claim == null ? line : new NdjsonInputs.Line(line.file(), line.number(), null),
-                        claim, readAt[i]));
-            }
-            return read;
-        };
+        return batches;
     }
 
     private void check(List<Pending> batch, SupportingResources supporting, OtherClaims otherClaims)
@@ -217,7 +168,7 @@ final class PartReview {
         }
     }
 
-    private static <T> List<T> await(List<Future<T>> futures) throws IOException {
+    static <T> List<T> await(List<Future<T>> futures) throws IOException {
         List<T> done = new ArrayList<>(futures.size());
         try {
             for (Future<T> future : futures) {
