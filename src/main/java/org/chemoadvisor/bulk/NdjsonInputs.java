@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,10 +124,21 @@ final class NdjsonInputs {
      * alike; blank lines are given too, each with its offset in the file (in the gunzipped stream, for a .gz).
      */
     static void forEachRawLine(Path file, RawLineHandler handler, AtomicLong read) throws IOException {
-        try (InputStream raw = new CountingInputStream(Files.newInputStream(file), read);
+        forEachRawLine(file, 0, Long.MAX_VALUE, handler, read);
+    }
+
+    /**
+     * As {@link #forEachRawLine(Path, RawLineHandler, AtomicLong)}, for the lines that start in
+     * {@code [from, to)} of a plain file ({@code from} the start of a line), numbered from 1 at
+     * {@code from}; a .gz is read whole ({@code from} 0). Answers how many lines there were.
+     */
+    static long forEachRawLine(Path file, long from, long to, RawLineHandler handler, AtomicLong read)
+            throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file).position(from);
+                InputStream raw = new CountingInputStream(Channels.newInputStream(channel), read);
                 InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
             byte[] buffer = new byte[1 << 20];
-            long base = 0; // the offset in the stream of buffer[0]
+            long base = from; // the offset in the stream of buffer[0]
             int end = 0;
             long number = 0;
             boolean eof = false;
@@ -138,8 +152,14 @@ final class NdjsonInputs {
                     if (cr && i + 1 == end && !eof) {
                         break; // a \n may follow in the next read
                     }
+                    if (base + start >= to) {
+                        return number;
+                    }
                     handler.line(buffer, start, i, ++number, base + start);
                     start = i + (cr && i + 1 < end && buffer[i + 1] == '\n' ? 2 : 1);
+                }
+                if (base + start >= to) {
+                    return number;
                 }
                 if (eof && start < end) {
                     // The last line, without a line end.
@@ -153,6 +173,34 @@ final class NdjsonInputs {
                     buffer = Arrays.copyOf(buffer, buffer.length * 2); // one line longer than the buffer
                 }
             }
+            return number;
+        }
+    }
+
+    /**
+     * The start of the first line at or after {@code offset} in a plain file: just past the next
+     * {@code \n} from {@code offset - 1} (a {@code \n} always ends a line, alone or after a {@code \r});
+     * the file's size when there is none. Where the split pass cuts a file for its threads.
+     */
+    static long lineStartFrom(Path file, long offset) throws IOException {
+        if (offset == 0) {
+            return 0;
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            long position = offset - 1;
+            while (position < size) {
+                buffer.clear();
+                int n = channel.position(position).read(buffer);
+                for (int i = 0; i < n; i++) {
+                    if (buffer.get(i) == '\n') {
+                        return position + i + 1;
+                    }
+                }
+                position += Math.max(n, 0);
+            }
+            return size;
         }
     }
 
