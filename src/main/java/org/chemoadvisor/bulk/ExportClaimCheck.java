@@ -74,9 +74,9 @@ final class ExportClaimCheck {
         List<DocumentedMuscle> muscles = new ArrayList<>();
         Set<Object> read = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
-            Integer k = entries.byTypeAndId.get(entry.reference());
+            int k = entries.indexOf(entry.reference(), supporting);
             // A line of another claim stands in as a Procedure without bodySite: it documents no muscle.
-            if (k != null && entries.list.get(k) instanceof Procedure procedure
+            if (k >= 0 && entries.list.get(k) instanceof Procedure procedure
                     && ClaimProcedureMuscles.documentsInjection(procedure)
                     && read.add(procedure)) {
                 LocalDate day = dateOf(supporting.performedOn(procedure), entry, claim.itemDates());
@@ -114,8 +114,8 @@ final class ExportClaimCheck {
     private static List<OtherDayService> record(ExportClaim claim, Entries entries, SupportingResources supporting) {
         Set<Object> referenced = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
-            Integer k = entries.byTypeAndId.get(entry.reference());
-            if (k != null) {
+            int k = entries.indexOf(entry.reference(), supporting);
+            if (k >= 0) {
                 referenced.add(entries.list.get(k));
             }
         }
@@ -142,52 +142,64 @@ final class ExportClaimCheck {
     }
 
     /**
-     * The Bundle's entries after the Claim's (index 0 is the Claim): supporting resources as HAPI
-     * resources, lines of the patient's other claims as {@link OtherClaims.Line}; and the first entry
-     * of each {@code Type/id}.
+     * The Bundle's entries (index 0 is the Claim): supporting resources as HAPI resources, lines of the
+     * patient's other claims as {@link OtherClaims.Line}.
      */
-    private record Entries(List<Object> list, Map<String, Integer> byTypeAndId) {
+    private record Entries(ExportClaim claim, List<Object> list) {
 
         private static final String LINE_PREFIX = "Procedure/claim-";
 
         static Entries of(ExportClaim claim, SupportingResources supporting, OtherClaims otherClaims) {
-            Set<Resource> added = Collections.newSetFromMap(new IdentityHashMap<>());
-            List<Object> list = new ArrayList<>();
+            List<OtherClaims.Line> lines = otherClaims.linesOf(claim.patient());
+            List<Procedure> procedures = supporting.proceduresOf(claim.patient());
+            List<Object> list = new ArrayList<>(2 + claim.procedures().size() + procedures.size() + lines.size());
+            Set<Resource> added = Collections.newSetFromMap(new IdentityHashMap<>(list.size() * 2));
             list.add(claim);
-            Map<String, Integer> keys = new HashMap<>();
-            keys.put("Claim/" + claim.id(), 0);
             for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
-                add(supporting.find(entry.reference()), supporting, added, list, keys);
+                add(supporting.find(entry.reference()), added, list);
             }
             for (String coverage : claim.coverages()) {
-                add(supporting.find(coverage), supporting, added, list, keys);
+                add(supporting.find(coverage), added, list);
             }
-            add(supporting.find(claim.patient()), supporting, added, list, keys);
-            for (Procedure procedure : supporting.proceduresOf(claim.patient())) {
-                add(procedure, supporting, added, list, keys);
+            add(supporting.find(claim.patient()), added, list);
+            for (Procedure procedure : procedures) {
+                add(procedure, added, list);
             }
-            // A line of another claim is named Procedure/claim-<id>-item-<n>; only a reference of that form can
-            // resolve to one, so most claims need no key per line.
-            boolean namesLines = claim.procedures().stream().anyMatch(p -> p.reference().startsWith(LINE_PREFIX));
-            for (OtherClaims.Line line : otherClaims.linesOf(claim.patient())) {
+            for (OtherClaims.Line line : lines) {
                 if (line.claimId().equals(claim.id())) {
                     continue;
                 }
                 if (line.unreadable() != null) {
                     throw new NotCheckable(line.unreadable());
                 }
-                if (namesLines) {
-                    keys.putIfAbsent(LINE_PREFIX + line.claimId() + "-item-" + (line.item() + 1), list.size());
-                }
                 list.add(line);
             }
-            return new Entries(list, keys);
+            return new Entries(claim, list);
         }
 
-        private static void add(Resource resource, SupportingResources supporting, Set<Resource> added,
-                List<Object> list, Map<String, Integer> keys) {
+        /**
+         * The first entry whose {@code Type/id} is the reference, as a Bundle resolves it; -1 when none
+         * is. A line of another claim is named {@code Procedure/claim-<id>-item-<n>}. A claim references
+         * a few of its entries, so a scan costs less than a map of them all.
+         */
+        int indexOf(String reference, SupportingResources supporting) {
+            if (reference.equals("Claim/" + claim.id())) {
+                return 0;
+            }
+            boolean namesLine = reference.startsWith(LINE_PREFIX);
+            for (int k = 1; k < list.size(); k++) {
+                Object entry = list.get(k);
+                if (entry instanceof Resource resource ? reference.equals(supporting.referenceOf(resource))
+                        : namesLine && entry instanceof OtherClaims.Line line
+                        && reference.equals(LINE_PREFIX + line.claimId() + "-item-" + (line.item() + 1))) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        private static void add(Resource resource, Set<Resource> added, List<Object> list) {
             if (resource != null && added.add(resource)) {
-                keys.putIfAbsent(supporting.referenceOf(resource), list.size());
                 list.add(resource);
             }
         }

@@ -2,19 +2,22 @@ package org.chemoadvisor.bulk;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * What the readers of export lines without HAPI ({@link ExportClaimReader}, {@link SupportingResourceReader})
- * share: Jackson's streaming parser, refusing a key given twice, and the checks every value of the
+ * share: Jackson's streaming parser, a key given twice refused, and the checks every value of the
  * common shape passes. A value that fails one throws {@link NotCommon}, and the line goes to HAPI.
  */
 final class ExportJson {
 
-    static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /** Jackson's own check for a key given twice builds a HashSet per object of more than two keys: {@link #field} checks. */
+    static final JsonFactory FACTORY = new JsonFactory();
+    /** The keys of the objects being read on this thread, by nesting depth. */
+    private static final ThreadLocal<Keys> KEYS = ThreadLocal.withInitial(Keys::new);
 
     /** Thrown (without a stack trace) when a line is not of the common shape. */
     static final class NotCommon extends RuntimeException {
@@ -77,14 +80,42 @@ final class ExportJson {
         }
     }
 
-    /** Moves to the next field's value; false at the end of the object. */
+    /**
+     * Moves to the next field's value; false at the end of the object. A key the object already had is
+     * not of the common shape (HAPI refuses it): every object of the shape is read through here.
+     */
     static boolean field(JsonParser parser) throws IOException {
         if (parser.nextToken() == JsonToken.END_OBJECT) {
             return false;
         }
         expect(parser, JsonToken.FIELD_NAME);
+        JsonStreamContext object = parser.getParsingContext();
+        KEYS.get().add(object.getNestingDepth(), object.getCurrentIndex(), parser.currentName());
         parser.nextToken();
         return true;
+    }
+
+    /** The keys read so far of each object open on a thread (a few per object: a scan costs less than a set). */
+    private static final class Keys {
+        private static final int DEPTH = 16;
+        private final String[][] names = new String[DEPTH][16];
+
+        /** @param index the key's place in its object (0: the first key, which starts the object's list) */
+        void add(int depth, int index, String name) {
+            if (depth >= DEPTH) {
+                throw NotCommon.INSTANCE;
+            }
+            String[] seen = names[depth];
+            for (int i = 0; i < index; i++) {
+                if (seen[i].equals(name)) {
+                    throw NotCommon.INSTANCE;
+                }
+            }
+            if (index == seen.length) {
+                seen = names[depth] = Arrays.copyOf(seen, index * 2);
+            }
+            seen[index] = name;
+        }
     }
 
     /** A non-empty string. */

@@ -166,6 +166,13 @@ class ExportClaimEquivalenceTest {
                 .isEqualTo(ExportClaimReader.read(" \t" + line));
         assertThat(ExportClaimReader.read(("{\"id\":\"x\"," + line.substring(1)).getBytes(StandardCharsets.UTF_8)))
                 .as("a key twice, in bytes").isNull();
+        assertThat(line).contains("\"diagnosis\":[{\"sequence\":1,", "\"code\":\"95874\"", "\"status\":\"active\",");
+        assertThat(ExportClaimReader.read(line.replaceFirst("\"sequence\":1,", "\"sequence\":1,\"sequence\":1,")))
+                .as("a key twice in a diagnosis").isNull();
+        assertThat(ExportClaimReader.read(line.replaceFirst("\"code\":\"(\\d+)\"", "\"code\":\"$1\",\"code\":\"$1\"")))
+                .as("a key twice in a coding").isNull();
+        assertThat(ExportClaimReader.read(line.replace("\"status\":\"active\",", "\"status\":\"active\",\"x\":{},")))
+                .as("an unknown key").isNull();
     }
 
     private static final class Compared {

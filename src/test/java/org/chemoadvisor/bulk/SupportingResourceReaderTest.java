@@ -81,5 +81,9 @@ class SupportingResourceReaderTest {
                 "{\"id\":\"p2\",\"resourceType\":\"Procedure\","))).as("resourceType not first").isNull();
         assertThat(SupportingResourceReader.read("{\"resourceType\":\"Organization\",\"id\":\"o\"}")).isNull();
         assertThat(SupportingResourceReader.read(procedure + " x")).as("trailing text").isNull();
+        assertThat(SupportingResourceReader.read(procedure.replace("\"status\"", "\"id\":\"again\",\"status\"")))
+                .as("a key twice").isNull();
+        assertThat(SupportingResourceReader.read(procedure.replace("\"reference\":", "\"reference\":\"Patient/p0\",\"reference\":")))
+                .as("a key twice in the subject").isNull();
     }
 }
