@@ -1,10 +1,8 @@
 package org.chemoadvisor.bulk;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -40,18 +38,25 @@ final class PartLists {
         }
     }
 
-    /** One thread's lists, one per part (opened when the part gets its first line) and one for the shared lines. */
+    /**
+     * One thread's lists, one per part and one for the shared lines, each buffered in memory and
+     * appended to its file when the buffer is full: thousands of parts need not hold thousands of
+     * files open (a process may open only so many).
+     */
     static final class Writer implements Closeable {
+
+        private static final int BUFFER = 4 << 10;
+        private static final int ENTRY = 1 + Integer.BYTES + Long.BYTES + Integer.BYTES + Long.BYTES;
 
         private final Path dir;
         private final String name;
-        private final DataOutputStream[] parts;
+        private final ByteBuffer[] buffers;
         private final Path[] files;
 
         Writer(Path dir, int thread, int parts) {
             this.dir = dir;
             this.name = "-" + thread + ".bin";
-            this.parts = new DataOutputStream[parts + 1];
+            this.buffers = new ByteBuffer[parts + 1];
             this.files = new Path[parts + 1];
         }
 
@@ -59,19 +64,36 @@ final class PartLists {
         void write(int part, byte kind, int segment, long number, byte[] bytes, int from, int to, long offset)
                 throws IOException {
             int list = part + 1;
-            if (parts[list] == null) {
+            if (buffers[list] == null) {
                 files[list] = dir.resolve((part < 0 ? "shared" : "part-" + part) + name);
-                parts[list] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(files[list]), 1 << 12));
+                buffers[list] = ByteBuffer.allocate(BUFFER);
             }
-            DataOutputStream out = parts[list];
-            out.writeByte(kind);
-            out.writeInt(segment);
-            out.writeLong(number);
-            out.writeInt(to - from);
-            out.writeLong(offset);
-            if (offset < 0) {
-                out.write(bytes, from, to - from);
+            ByteBuffer buffer = buffers[list];
+            int copied = offset < 0 ? to - from : 0;
+            if (buffer.remaining() < ENTRY + copied) {
+                append(list, null, 0, 0);
             }
+            buffer.put(kind).putInt(segment).putLong(number).putInt(to - from).putLong(offset);
+            if (copied > buffer.remaining()) {
+                append(list, bytes, from, copied); // a line longer than the buffer goes straight after its entry
+            } else if (copied > 0) {
+                buffer.put(bytes, from, copied);
+            }
+        }
+
+        private void append(int list, byte[] bytes, int from, int length) throws IOException {
+            ByteBuffer buffer = buffers[list].flip();
+            try (FileChannel out = FileChannel.open(files[list], StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                ByteBuffer line = bytes == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes, from, length);
+                while (line.hasRemaining()) {
+                    out.write(line);
+                }
+            }
+            buffer.clear();
         }
 
         /** The list of part {@code part} (-1: the shared lines), or null when it got no line. */
@@ -81,9 +103,9 @@ final class PartLists {
 
         @Override
         public void close() throws IOException {
-            for (DataOutputStream part : parts) {
-                if (part != null) {
-                    part.close();
+            for (int list = 0; list < buffers.length; list++) {
+                if (buffers[list] != null && buffers[list].position() > 0) {
+                    append(list, null, 0, 0);
                 }
             }
         }

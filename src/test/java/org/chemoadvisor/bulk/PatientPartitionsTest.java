@@ -46,6 +46,9 @@ class PatientPartitionsTest {
         Files.writeString(in.resolve("Claim-2.ndjson"), claims, StandardCharsets.UTF_8);
         try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(in.resolve("Coverage.ndjson.gz")))) {
             Files.copy(in.resolve("Coverage.ndjson"), gzip);
+            // A line longer than a list's buffer, copied from the gzipped file.
+            gzip.write(("{\"resourceType\":\"Coverage\",\"id\":\"long\",\"beneficiary\":{\"reference\":\"Patient/p1\"},"
+                    + "\"payor\":[{\"display\":\"" + "x".repeat(20_000) + "\"}]}\n").getBytes(StandardCharsets.UTF_8));
         }
         Files.delete(in.resolve("Coverage.ndjson"));
         Files.writeString(in.resolve("Organization.ndjson"), "{\"resourceType\":\"Organization\",\"id\":\"o1\"}\n"
