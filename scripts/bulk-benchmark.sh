@@ -6,9 +6,12 @@
 # and prints one table. The in-process parse floor and per-claim stages are the JMH benchmarks
 # (mvn -B -Pbenchmarks verify -Djmh.args="BulkReviewBenchmarks"). Not run by CI.
 #
+# The command runs with the JVM flags of scripts/bulk.options (HEAP overrides its -Xmx); the input is read
+# once before each timed run, so every run reads it from the page cache.
 # Usage: scripts/bulk-benchmark.sh            Environment: CLAIMS (default 200000), STRUCTURAL_CLAIMS
-# (default 5000), HEAP (default 512m), SEED (default 1), WORK (default a new temporary directory),
-# MVN_FLAGS (e.g. -o), SKIP_BUILD=1 to reuse target/ and spark/target/.
+# (default 5000), HEAP (default 512m), SEED (default 1), WORK (default a new temporary directory; an
+# existing one reuses the claims generated in it), MVN_FLAGS (e.g. -o), SKIP_BUILD=1 to reuse target/ and
+# spark/target/, JAR=<jar> to time another build of the command (e.g. an older commit's).
 # The 10-million-claim memory run: CLAIMS=10000000 HEAP=512m NO_SPARK=1 STRUCTURAL_CLAIMS=0 scripts/bulk-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,10 +29,12 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q ${MVN_FLAGS} install -DskipTests >&2
   [[ "${NO_SPARK:-0}" == 1 ]] || (cd spark && mvn -B -q ${MVN_FLAGS} package -DskipTests >&2)
 fi
-JAR="$(ls target/chemo-coding-advisor-*.jar | grep -v -e original -e plain | head -1)"
+JAR="${JAR:-$(ls target/chemo-coding-advisor-*.jar | grep -v -e original -e plain | head -1)}"
+BULK_JVM=("@scripts/bulk.options" "-Xmx${HEAP}")
 
 # Runs a command under /usr/bin/time; prints "wall_seconds rss_mb" to stdout.
 timed() {
+  cat "$WORK"/in*/*.ndjson > /dev/null
   /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/last.log" 2>&1 || [[ $? -eq 1 ]]
   tail -1 "$WORK/time.txt" | awk '{printf "%s %.0f\n", $1, $2 / 1024}'
 }
@@ -44,7 +49,7 @@ generate "$CLAIMS" "$WORK/in"
 SIZE_MB=$(du -smL "$WORK/in" | cut -f1)
 
 echo "validate-claims, rules only ..." >&2
-read -r RULES_S RULES_MB < <(timed java -Xmx"$HEAP" -jar "$JAR" validate-claims "$WORK/in" --out "$WORK/out-rules")
+read -r RULES_S RULES_MB < <(timed java "${BULK_JVM[@]}" -jar "$JAR" validate-claims "$WORK/in" --out "$WORK/out-rules")
 SUMMARY="$(tail -1 "$WORK/last.log")"
 # The review's own pace once the JIT has compiled it: claims/s between the first progress line past a
 # quarter of the input and the last one (the progress lines come every 10 s when not on a terminal).
@@ -55,8 +60,8 @@ STEADY="$(awk '$8 == "read," { n = $1; gsub(",", "", n); p = $7; sub("%", "", p)
 if [[ "$STRUCTURAL_CLAIMS" -gt 0 ]]; then
   echo "validate-claims on ${STRUCTURAL_CLAIMS} claims, rules only and --structural ..." >&2
   generate "$STRUCTURAL_CLAIMS" "$WORK/in-small"
-  read -r SMALL_S SMALL_MB < <(timed java -Xmx"$HEAP" -jar "$JAR" validate-claims "$WORK/in-small" --out "$WORK/out-small")
-  read -r STRUCT_S STRUCT_MB < <(timed java -Xmx"$HEAP" -jar "$JAR" validate-claims "$WORK/in-small" --structural \
+  read -r SMALL_S SMALL_MB < <(timed java "${BULK_JVM[@]}" -jar "$JAR" validate-claims "$WORK/in-small" --out "$WORK/out-small")
+  read -r STRUCT_S STRUCT_MB < <(timed java "${BULK_JVM[@]}" -jar "$JAR" validate-claims "$WORK/in-small" --structural \
     --out "$WORK/out-structural")
 fi
 

@@ -3,6 +3,7 @@ package org.chemoadvisor.bulk;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,8 @@ public class BulkReviewBenchmarks {
     @State(Scope.Benchmark)
     public static class Export {
         List<String> claims;
+        /** The lines as the command reads them: UTF-8 bytes. */
+        List<byte[]> claimBytes;
         SupportingResources supporting;
         OtherClaims otherClaims;
         /** The same index as the command builds it, from the claims read without HAPI. */
@@ -51,6 +54,7 @@ public class BulkReviewBenchmarks {
             pack = RulePackLoader.loadBundled();
             new ClaimGenerator(pack.muscles(), 1, 0.3).write(dir, 2000, false);
             claims = Files.readAllLines(dir.resolve("Claim.ndjson"));
+            claimBytes = claims.stream().map(line -> line.getBytes(StandardCharsets.UTF_8)).toList();
             PatientPartitions.Part whole = PatientPartitions.of(new NdjsonInputs(List.of(dir)), dir.resolve("work"),
                     Long.MAX_VALUE, new AtomicLong()).parts().get(0);
             supporting = SupportingResources.read(fhir, whole, problem -> { });
@@ -71,6 +75,11 @@ public class BulkReviewBenchmarks {
             next = (next + 1) % export.claims.size();
             return export.claims.get(next);
         }
+
+        byte[] bytes(Export export) {
+            next = (next + 1) % export.claimBytes.size();
+            return export.claimBytes.get(next);
+        }
     }
 
     @Benchmark
@@ -80,7 +89,8 @@ public class BulkReviewBenchmarks {
 
     @Benchmark
     public Object bulkPatientKey(Export export, Cursor cursor) {
-        return PatientKey.of(cursor.line(export));
+        byte[] line = cursor.bytes(export);
+        return PatientKey.of(line, 0, line.length);
     }
 
     @Benchmark
@@ -90,13 +100,13 @@ public class BulkReviewBenchmarks {
 
     @Benchmark
     public Object bulkReadClaim(Export export, Cursor cursor) {
-        return ExportClaimReader.read(cursor.line(export));
+        return ExportClaimReader.read(cursor.bytes(export));
     }
 
     /** What the command does per claim of the common shape, rules-only: read, check, outcome written as JSON. */
     @Benchmark
     public String bulkReviewReadClaim(Export export, Cursor cursor) {
-        ExportClaim claim = ExportClaimReader.read(cursor.line(export));
+        ExportClaim claim = ExportClaimReader.read(cursor.bytes(export));
         return ReviewOutputs.reviewed(claim, export.reviewer.exportCheck().check(claim, export.supporting,
                 export.readIndex)).encoded();
     }
