@@ -31,7 +31,7 @@ final class PatientPartitions implements Closeable {
      * Input bytes per part: two parts (one checked while the next is read) fit a small heap, and what a
      * part holds lives short enough that the young collections copy little of it.
      */
-    static final long PART_BYTES = 8L << 20;
+    static final long PART_BYTES = 4L << 20;
     /** A plain file is cut into a segment per thread, each at least this large. */
     private static final long MIN_SEGMENT_BYTES = 4L << 20;
     /** How much larger than its size a gzipped file is taken to be, for the number of parts. */
