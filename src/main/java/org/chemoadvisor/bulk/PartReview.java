@@ -22,9 +22,9 @@ import org.hl7.fhir.r4.model.Resource;
  * by HAPI, and added in input order; its claim lines read with {@link ExportClaimReader} when the
  * review is rules-only, so that most never meet HAPI's parser and are held as facts, not text; the
  * patients' lines indexed in input order, {@link OtherClaims}), then its claims are checked on every
- * core in batches and written a batch at a time, while the next part is read. A claim not of the common shape, or a review with
- * structural validation, goes through HAPI and {@link ClaimReviewer}, as {@code Claim/$validate}
- * reads it. Input order is kept wherever it shows in an answer (the entries of a claim's Bundle).
+ * core in batches and written a batch at a time, while the next part is read. A claim not of the
+ * common shape, or a review with structural validation, goes through HAPI and {@link ClaimReviewer},
+ * as {@code Claim/$validate} reads it. Input order is kept wherever it shows in an answer (the entries of a claim's Bundle).
  */
 final class PartReview {
 
