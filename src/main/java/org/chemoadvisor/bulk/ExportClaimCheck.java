@@ -73,8 +73,9 @@ final class ExportClaimCheck {
     private List<DocumentedMuscle> muscles(ExportClaim claim, Entries entries, SupportingResources supporting) {
         List<DocumentedMuscle> muscles = new ArrayList<>();
         Set<Object> read = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
-            int k = entries.indexOf(entry.reference(), supporting);
+        for (int p = 0; p < claim.procedures().size(); p++) {
+            ExportClaim.ProcedureEntry entry = claim.procedures().get(p);
+            int k = entries.referenced()[p];
             // A line of another claim stands in as a Procedure without bodySite: it documents no muscle.
             if (k >= 0 && entries.list.get(k) instanceof Procedure procedure
                     && ClaimProcedureMuscles.documentsInjection(procedure)
@@ -113,8 +114,7 @@ final class ExportClaimCheck {
 
     private static List<OtherDayService> record(ExportClaim claim, Entries entries, SupportingResources supporting) {
         Set<Object> referenced = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ExportClaim.ProcedureEntry entry : claim.procedures()) {
-            int k = entries.indexOf(entry.reference(), supporting);
+        for (int k : entries.referenced()) {
             if (k >= 0) {
                 referenced.add(entries.list.get(k));
             }
@@ -143,9 +143,10 @@ final class ExportClaimCheck {
 
     /**
      * The Bundle's entries (index 0 is the Claim): supporting resources as HAPI resources, lines of the
-     * patient's other claims as {@link OtherClaims.Line}.
+     * patient's other claims as {@link OtherClaims.Line}; and the entry each of the Claim's procedure
+     * references resolves to (-1: none), found once for the muscles and the record.
      */
-    private record Entries(ExportClaim claim, List<Object> list) {
+    private record Entries(List<Object> list, int[] referenced) {
 
         private static final String LINE_PREFIX = "Procedure/claim-";
 
@@ -174,7 +175,11 @@ final class ExportClaimCheck {
                 }
                 list.add(line);
             }
-            return new Entries(claim, list);
+            int[] referenced = new int[claim.procedures().size()];
+            for (int p = 0; p < referenced.length; p++) {
+                referenced[p] = indexOf(claim, list, claim.procedures().get(p).reference(), supporting);
+            }
+            return new Entries(list, referenced);
         }
 
         /**
@@ -182,7 +187,8 @@ final class ExportClaimCheck {
          * is. A line of another claim is named {@code Procedure/claim-<id>-item-<n>}. A claim references
          * a few of its entries, so a scan costs less than a map of them all.
          */
-        int indexOf(String reference, SupportingResources supporting) {
+        private static int indexOf(ExportClaim claim, List<Object> list, String reference,
+                SupportingResources supporting) {
             if (reference.equals("Claim/" + claim.id())) {
                 return 0;
             }
