@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ public class FallbackFetcher implements AutoCloseable {
     private final FhirServerAllowlist allowlist;
     private final RequestConfig requestDefaults;
     private final FhirContext fhirContext;
-    private final ScheduledThreadPoolExecutor aborter;
+    private final ScheduledExecutorService aborter;
     private final long maxResponseBytes;
     private final AdviceMetrics metrics;
     private final LongSupplier nanoTime;
@@ -67,12 +68,17 @@ public class FallbackFetcher implements AutoCloseable {
 
     @Autowired
     public FallbackFetcher(FhirContext fhirContext, PrefetchProperties properties, AdviceMetrics metrics) {
-        this(fhirContext, properties, metrics, System::nanoTime);
+        this(fhirContext, properties, metrics, System::nanoTime, deadlineTimer());
     }
 
-    /** {@code nanoTime}: the clock the deadlines are kept on, so that a test can let one pass without waiting. */
-    FallbackFetcher(FhirContext fhirContext, PrefetchProperties properties, AdviceMetrics metrics, LongSupplier nanoTime) {
+    /**
+     * {@code nanoTime}: the clock the deadlines are kept on, and {@code aborter}: where a read's abort is
+     * scheduled for when its deadline passes; a test can let a deadline pass without waiting for it.
+     */
+    FallbackFetcher(FhirContext fhirContext, PrefetchProperties properties, AdviceMetrics metrics, LongSupplier nanoTime,
+            ScheduledExecutorService aborter) {
         this.nanoTime = nanoTime;
+        this.aborter = aborter;
         this.metrics = metrics;
         this.properties = properties;
         this.allowlist = new FhirServerAllowlist(properties.allowedFhirServers());
@@ -99,14 +105,18 @@ public class FallbackFetcher implements AutoCloseable {
                 .setDefaultRequestConfig(requestDefaults)
                 .setMaxConnTotal(50).setMaxConnPerRoute(10)
                 .build());
-        this.aborter = new ScheduledThreadPoolExecutor(1, runnable -> {
+    }
+
+    private static ScheduledExecutorService deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "prefetch-deadline");
             thread.setDaemon(true);
             return thread;
         });
-        aborter.setRemoveOnCancelPolicy(true);
-        aborter.setKeepAliveTime(30, TimeUnit.SECONDS);
-        aborter.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(30, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
     }
 
     /** A deadline for the fallback reads of one hook call, starting now. */

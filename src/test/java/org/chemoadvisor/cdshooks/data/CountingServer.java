@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
@@ -39,6 +40,7 @@ public final class CountingServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService handlers;
     private final AtomicInteger requests = new AtomicInteger();
+    private final Semaphore received = new Semaphore(0);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Answer answer;
 
@@ -180,10 +182,19 @@ public final class CountingServer implements AutoCloseable {
 
     public void forget() {
         requests.set(0);
+        received.drainPermits();
+    }
+
+    /** Waits until {@code count} more requests have arrived (bounded, so that a broken test fails instead of hanging). */
+    public void awaitRequests(int count) throws InterruptedException {
+        if (!received.tryAcquire(count, 30, TimeUnit.SECONDS)) {
+            throw new AssertionError(count + " requests did not arrive");
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        received.release();
         try {
             answer.answer(this, exchange);
         } catch (IOException e) {

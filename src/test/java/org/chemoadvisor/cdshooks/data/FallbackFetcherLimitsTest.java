@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.chemoadvisor.cdshooks.api.FhirAuthorization;
@@ -40,6 +38,9 @@ class FallbackFetcherLimitsTest {
     private static final FhirAuthorization TOKEN = new FhirAuthorization("secret-token", "Bearer", 300L, null, null);
     private static final Duration TIMEOUTS = Duration.ofSeconds(10);
     private static final Duration TRICKLE = Duration.ofMillis(200);
+    /** Under the 10 s timeouts, so that only the deadline, let pass by the test, ends a read cut short. */
+    private static final Duration DEADLINE = Duration.ofSeconds(8);
+    private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
     private static final DataSize CAP = DataSize.ofKilobytes(64);
 
     static final CountingServer FAST = CountingServer.answering();
@@ -59,6 +60,12 @@ class FallbackFetcherLimitsTest {
         return new FallbackFetcher(FhirContext.forR4Cached(), properties(deadline));
     }
 
+    /** A fetcher whose deadlines are kept on {@code now} and pass when the test lets {@code timer} pass. */
+    private static FallbackFetcher fetcher(Duration deadline, AtomicLong now, DeadlineTimer timer) {
+        return new FallbackFetcher(FhirContext.forR4Cached(), properties(deadline), AdviceMetrics.none(), now::get,
+                timer);
+    }
+
     private static PrefetchProperties properties(Duration deadline) {
         return new PrefetchProperties(SERVERS.stream().map(CountingServer::fhirBase).toList(), TIMEOUTS, TIMEOUTS,
                 deadline, CAP);
@@ -75,6 +82,7 @@ class FallbackFetcherLimitsTest {
     @AfterAll
     static void stop() {
         SERVERS.forEach(CountingServer::close);
+        CALLERS.shutdownNow();
     }
 
     @BeforeEach
@@ -84,36 +92,46 @@ class FallbackFetcherLimitsTest {
 
     @Test
     void aServerTricklingBytesIsAbandonedAtTheDeadline(CapturedOutput output) throws Exception {
-        try (FallbackFetcher fetcher = fetcher(Duration.ofMillis(500))) {
-            Optional<Resource> fetched = fetch(fetcher, TRICKLING, fetcher.startDeadline());
+        AtomicLong now = new AtomicLong();
+        DeadlineTimer timer = new DeadlineTimer();
+        try (FallbackFetcher fetcher = fetcher(DEADLINE, now, timer)) {
+            Future<Optional<Resource>> fetched = CALLERS.submit(() -> fetch(fetcher, TRICKLING, fetcher.startDeadline()));
+            TRICKLING.awaitRequests(1);
+            timer.awaitReads(1);
+            now.addAndGet(DEADLINE.toNanos());
+            timer.pass();
 
-            assertThat(fetched).isEmpty();
+            assertThat(fetched.get()).isEmpty();
             assertThat(TRICKLING.requests()).isEqualTo(1);
             // The trickle never leaves the socket silent for the 10 s socket timeout: only the deadline ends it.
             assertThat(output).contains("Prefetch fallback for procedures (Procedure) abandoned after")
-                    .contains("500 ms deadline (cds.prefetch.deadline) passed")
+                    .contains("8000 ms deadline (cds.prefetch.deadline) passed")
                     .doesNotContain("pat-1").doesNotContain("secret-token");
         }
     }
 
     @Test
     void theReadsOfOneCallShareOneDeadlineAndNoneStartsOnceItHasPassed(CapturedOutput output) throws Exception {
-        // The deadline's clock is moved by the test: no read here waits for time to pass but the one
-        // the deadline has to cut short.
+        // The deadline's clock is moved by the test, and the test lets it pass: no read here waits for time.
         AtomicLong now = new AtomicLong();
-        try (FallbackFetcher fetcher = new FallbackFetcher(FhirContext.forR4Cached(), properties(Duration.ofMillis(1000)),
-                AdviceMetrics.none(), now::get)) {
+        DeadlineTimer timer = new DeadlineTimer();
+        try (FallbackFetcher fetcher = fetcher(DEADLINE, now, timer)) {
             FallbackDeadline call = fetcher.startDeadline();
 
             assertThat(fetcher.fetch("conditions", FAST.fhirBase(), TOKEN, "Condition?patient=pat-1", call))
                     .isPresent();
-            now.addAndGet(Duration.ofMillis(900).toNanos());
-            assertThat(call.remainingMillis()).isEqualTo(100);
-            // The second read gets the 100 ms left of the call's deadline, not a deadline of its own.
-            assertThat(fetcher.fetch("coverage", TRICKLING.fhirBase(), TOKEN, "Coverage?patient=pat-1", call)).isEmpty();
+            now.addAndGet(Duration.ofMillis(7000).toNanos());
+            assertThat(call.remainingMillis()).isEqualTo(1000);
+            // The second read gets the 1,000 ms left of the call's deadline, not a deadline of its own.
+            Future<Optional<Resource>> coverage = CALLERS.submit(() ->
+                    fetcher.fetch("coverage", TRICKLING.fhirBase(), TOKEN, "Coverage?patient=pat-1", call));
+            TRICKLING.awaitRequests(1);
+            timer.awaitReads(2);
+            now.addAndGet(Duration.ofMillis(1000).toNanos());
+            timer.pass();
+            assertThat(coverage.get()).isEmpty();
             assertThat(output).contains("Prefetch fallback for coverage (Coverage) abandoned after");
 
-            now.addAndGet(Duration.ofMillis(100).toNanos());
             assertThat(fetcher.fetch("procedures", FAST.fhirBase(), TOKEN, QUERY, call)).isEmpty();
             assertThat(FAST.requests()).as("no request once the deadline has passed").isEqualTo(1);
             assertThat(output).contains("Prefetch fallback for procedures (Procedure) not tried");
@@ -128,18 +146,20 @@ class FallbackFetcherLimitsTest {
     void parallelReadsOfAServerThatNeverAnswersAllEndAtTheirDeadlineInsteadOfQueueing(CapturedOutput output)
             throws Exception {
         int calls = 20; // twice the 10 connections per server the pool allows
-        ExecutorService callers = Executors.newFixedThreadPool(calls);
-        try (FallbackFetcher fetcher = fetcher(Duration.ofMillis(500))) {
-            CountDownLatch go = new CountDownLatch(1);
+        AtomicLong now = new AtomicLong();
+        DeadlineTimer timer = new DeadlineTimer();
+        try (FallbackFetcher fetcher = fetcher(DEADLINE, now, timer)) {
             int logBefore = output.getAll().length();
             List<Future<Optional<Resource>>> fetched = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
-                fetched.add(callers.submit(() -> {
-                    go.await();
-                    return fetch(fetcher, SILENT, fetcher.startDeadline());
-                }));
+                fetched.add(CALLERS.submit(() -> fetch(fetcher, SILENT, fetcher.startDeadline())));
             }
-            go.countDown();
+            // Ten reads are at the server; the other ten wait for one of its connections. (The clock moves
+            // only once every read has started: one that had not would find the deadline passed and not start.)
+            SILENT.awaitRequests(10);
+            timer.awaitReads(calls);
+            now.addAndGet(DEADLINE.toNanos());
+            timer.pass();
             for (Future<Optional<Resource>> each : fetched) {
                 assertThat(each.get()).isEmpty();
             }
@@ -147,8 +167,6 @@ class FallbackFetcherLimitsTest {
             // Each ended at its deadline, reading or waiting for a pooled connection; not at the 10 s timeouts.
             String log = output.getAll().substring(logBefore);
             assertThat(log.split("\\(cds\\.prefetch\\.deadline\\)", -1)).hasSize(calls + 1);
-        } finally {
-            callers.shutdownNow();
         }
     }
 

@@ -1,0 +1,64 @@
+package org.chemoadvisor.cdshooks.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where the fallback reads' aborts are scheduled in a test: held until the test lets the deadline
+ * pass ({@link #pass}), not run when time has passed, so no test waits for a deadline.
+ */
+public final class DeadlineTimer extends ScheduledThreadPoolExecutor {
+
+    private final List<FutureTask<Object>> held = new CopyOnWriteArrayList<>();
+    private final Semaphore scheduled = new Semaphore(0);
+
+    public DeadlineTimer() {
+        super(1);
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable abort, long delay, TimeUnit unit) {
+        Held task = new Held(abort);
+        held.add(task);
+        scheduled.release();
+        return task;
+    }
+
+    /**
+     * Waits for {@code reads} more reads to have scheduled their abort (each does as it is sent). The
+     * wait is bounded only so that a broken read fails the test rather than hanging it.
+     */
+    public void awaitReads(int reads) throws InterruptedException {
+        assertThat(scheduled.tryAcquire(reads, 30, TimeUnit.SECONDS)).as("%d reads started", reads).isTrue();
+    }
+
+    /** Lets the deadline pass: every abort scheduled and not cancelled runs. */
+    public void pass() {
+        held.forEach(FutureTask::run);
+    }
+
+    private static final class Held extends FutureTask<Object> implements ScheduledFuture<Object> {
+
+        Held(Runnable abort) {
+            super(abort, null);
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return 0;
+        }
+    }
+}
