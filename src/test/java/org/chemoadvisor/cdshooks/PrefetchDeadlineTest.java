@@ -2,20 +2,25 @@ package org.chemoadvisor.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.chemoadvisor.cdshooks.CdsCalls.Answer;
 import org.chemoadvisor.cdshooks.CdsCalls.CardOutline;
 import org.chemoadvisor.cdshooks.data.CountingServer;
+import org.chemoadvisor.cdshooks.data.DeadlineTimer;
+import org.chemoadvisor.cdshooks.data.FallbackFetcher;
+import org.chemoadvisor.cdshooks.data.PrefetchProperties;
 import org.chemoadvisor.feedback.IssuedCards;
+import org.chemoadvisor.metrics.AdviceMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,21 +28,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * A hook call's fallback reads end by one deadline (500 ms here) however the FHIR server behaves,
- * and an answer over the byte cap (64 KB here) counts as unavailable; either way the call gets the
- * answers it gets for unavailable data. Connect and socket timeouts are 10 s, so an answer that
- * comes far sooner was cut short by the deadline.
+ * A hook call's fallback reads end by one deadline (8 s here) however the FHIR server behaves, and an
+ * answer over the byte cap (64 KB here) counts as unavailable; either way the call gets the answers it
+ * gets for unavailable data. The deadline is kept on a clock the test moves, and passes when the test
+ * lets it ({@link DeadlineTimer}): no call waits for it. Connect and socket timeouts are 10 s, so an
+ * answer that comes sooner was cut short by the deadline.
  */
 @SpringBootTest(properties = {
-        "cds.prefetch.deadline=500ms",
+        "cds.prefetch.deadline=8s",
         "cds.prefetch.connect-timeout=10s",
         "cds.prefetch.socket-timeout=10s",
         "cds.prefetch.max-response-size=64KB"})
@@ -48,6 +57,21 @@ class PrefetchDeadlineTest {
     private static final String DISCHARGE = "chemodenervation-encounter-discharge";
     private static final String ORDER_SIGN = "chemodenervation-order-sign";
     private static final Duration TRICKLE = Duration.ofMillis(200);
+    private static final Duration DEADLINE = Duration.ofSeconds(8);
+    private static final AtomicLong NOW = new AtomicLong();
+    private static final DeadlineTimer TIMER = new DeadlineTimer();
+    private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
+
+    /** The service's fallback fetcher, on the test's clock and timer. */
+    @TestConfiguration
+    static class Deadlines {
+        @Bean
+        @Primary
+        FallbackFetcher deadlinesLetPassByTheTest(FhirContext fhirContext, PrefetchProperties properties,
+                AdviceMetrics metrics) {
+            return TIMER.fetcher(fhirContext, properties, metrics, NOW::get);
+        }
+    }
 
     static final CountingServer TRICKLING = CountingServer.trickling(TRICKLE);
     static final CountingServer SILENT = CountingServer.neverAnswering();
@@ -72,6 +96,7 @@ class PrefetchDeadlineTest {
     @AfterAll
     static void stopServers() {
         Stream.of(TRICKLING, SILENT, FLOODING, FAST).forEach(CountingServer::close);
+        CALLERS.shutdownNow();
     }
 
     private static boolean warmedUp;
@@ -84,17 +109,39 @@ class PrefetchDeadlineTest {
             warmedUp = true;
         }
         Stream.of(TRICKLING, SILENT, FLOODING, FAST).forEach(CountingServer::forget);
+        TIMER.forget();
+    }
+
+    /**
+     * Posts the calls on other threads; once {@code server} has {@code atServer} of their reads and
+     * {@code reads} reads have started, moves the clock past the deadline and lets it pass.
+     */
+    private List<Answer> postUntilTheDeadlinePasses(String service, ObjectNode request, int calls, CountingServer server,
+            int atServer, int reads) throws Exception {
+        List<Future<Answer>> posted = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            posted.add(CALLERS.submit(() -> CdsCalls.post(mvc, service, request)));
+        }
+        server.awaitRequests(atServer);
+        TIMER.awaitReads(reads);
+        NOW.addAndGet(DEADLINE.toNanos());
+        TIMER.pass();
+        List<Answer> answers = new ArrayList<>();
+        for (Future<Answer> each : posted) {
+            answers.add(each.get());
+        }
+        return answers;
     }
 
     @Test
     void proceduresFromAServerTricklingBytesGive412WithinTheDeadline(CapturedOutput output) throws Exception {
-        Answer answer = CdsCalls.post(mvc, DISCHARGE, dischargeFrom(TRICKLING));
+        Answer answer = postUntilTheDeadlinePasses(DISCHARGE, dischargeFrom(TRICKLING), 1, TRICKLING, 1, 1).get(0);
 
         assertThat(answer.status()).isEqualTo(412);
         assertThat(answer.body().path("missing").get(0).asText()).isEqualTo("procedures");
         // One byte every 200 ms never trips the 10 s socket timeout: only the deadline ends the read.
         assertThat(output).contains("Prefetch fallback for procedures (Procedure) abandoned after")
-                .contains("this hook call's 500 ms deadline (cds.prefetch.deadline) passed")
+                .contains("this hook call's 8000 ms deadline (cds.prefetch.deadline) passed")
                 .doesNotContain("pat-1").doesNotContain("enc-1");
     }
 
@@ -103,7 +150,7 @@ class PrefetchDeadlineTest {
             throws Exception {
         ObjectNode request = withServer(Examples.named("order-sign/07-clean-order-set").request(), TRICKLING);
         ((ObjectNode) request.path("prefetch")).remove(List.of("conditions", "coverage"));
-        Answer answer = CdsCalls.post(mvc, ORDER_SIGN, request);
+        Answer answer = postUntilTheDeadlinePasses(ORDER_SIGN, request, 1, TRICKLING, 1, 1).get(0);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(CdsCalls.outlines(answer.body())).containsExactly(new CardOutline(null, "info", List.of()));
@@ -134,25 +181,13 @@ class PrefetchDeadlineTest {
             throws Exception {
         int calls = 20; // the pool holds 10 connections per server
         int logBefore = output.getAll().length();
-        ExecutorService callers = Executors.newFixedThreadPool(calls);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                statuses.add(callers.submit(() -> {
-                    go.await();
-                    return CdsCalls.post(mvc, DISCHARGE, dischargeFrom(SILENT)).status();
-                }));
-            }
-            go.countDown();
-            for (Future<Integer> each : statuses) {
-                assertThat(each.get()).isEqualTo(412);
-            }
-            // Each ended at its deadline, reading or waiting for a pooled connection; not at the 10 s timeouts.
-            assertThat(occurrences(output.getAll().substring(logBefore), "(cds.prefetch.deadline)")).isEqualTo(calls);
-        } finally {
-            callers.shutdownNow();
-        }
+
+        // Ten reads are at the server, the other ten wait for one of its connections, when the deadline passes.
+        List<Answer> answers = postUntilTheDeadlinePasses(DISCHARGE, dischargeFrom(SILENT), calls, SILENT, 10, calls);
+
+        assertThat(answers).extracting(Answer::status).containsOnly(412).hasSize(calls);
+        // Each ended at its deadline, reading or waiting for a pooled connection; not at the 10 s timeouts.
+        assertThat(occurrences(output.getAll().substring(logBefore), "(cds.prefetch.deadline)")).isEqualTo(calls);
     }
 
     @Test

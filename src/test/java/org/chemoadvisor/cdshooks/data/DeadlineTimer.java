@@ -2,6 +2,7 @@ package org.chemoadvisor.cdshooks.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Delayed;
@@ -10,6 +11,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.chemoadvisor.metrics.AdviceMetrics;
 
 /**
  * Where the fallback reads' aborts are scheduled in a test: held until the test lets the deadline
@@ -22,6 +25,18 @@ public final class DeadlineTimer extends ScheduledThreadPoolExecutor {
 
     public DeadlineTimer() {
         super(1);
+    }
+
+    /** A fetcher whose deadlines are kept on {@code nanoTime} and pass when this timer is let pass. */
+    public FallbackFetcher fetcher(FhirContext fhirContext, PrefetchProperties properties, AdviceMetrics metrics,
+            LongSupplier nanoTime) {
+        return new FallbackFetcher(fhirContext, properties, metrics, nanoTime, this);
+    }
+
+    /** Forgets the aborts scheduled so far (a test that shares the timer starts counting its own reads). */
+    public void forget() {
+        held.clear();
+        scheduled.drainPermits();
     }
 
     @Override

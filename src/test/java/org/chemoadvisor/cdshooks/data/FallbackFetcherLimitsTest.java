@@ -62,8 +62,7 @@ class FallbackFetcherLimitsTest {
 
     /** A fetcher whose deadlines are kept on {@code now} and pass when the test lets {@code timer} pass. */
     private static FallbackFetcher fetcher(Duration deadline, AtomicLong now, DeadlineTimer timer) {
-        return new FallbackFetcher(FhirContext.forR4Cached(), properties(deadline), AdviceMetrics.none(), now::get,
-                timer);
+        return timer.fetcher(FhirContext.forR4Cached(), properties(deadline), AdviceMetrics.none(), now::get);
     }
 
     private static PrefetchProperties properties(Duration deadline) {
