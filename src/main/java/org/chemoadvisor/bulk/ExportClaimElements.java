@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.chemoadvisor.bulk.ExportJson.NotCommon;
 
 /**
@@ -74,7 +73,7 @@ final class ExportClaimElements {
         while (field(parser)) {
             switch (parser.currentName()) {
                 case "resourceType" -> claim.resourceType = string(parser);
-                case "id" -> claim.id = matching(string(parser), ExportClaimReader.ID);
+                case "id" -> claim.id = id(string(parser));
                 case "identifier" -> claim.identifier = array(parser, ExportClaimElements::identifier).get(0);
                 case "status" -> oneOf(string(parser), STATUS);
                 case "use" -> oneOf(string(parser), USE);
@@ -165,7 +164,7 @@ final class ExportClaimElements {
                 default -> throw NotCommon.INSTANCE;
             }
         }
-        if (!sequenced || (coverage != null && !ExportClaimReader.RELATIVE.matcher(coverage).matches())) {
+        if (!sequenced || (coverage != null && !FhirIds.isRelativeReference(coverage))) {
             throw NotCommon.INSTANCE;
         }
         return coverage;
@@ -184,7 +183,7 @@ final class ExportClaimElements {
                 default -> throw NotCommon.INSTANCE;
             }
         }
-        if (sequence == null || reference == null || !ExportClaimReader.RELATIVE.matcher(reference).matches()) {
+        if (sequence == null || reference == null || !FhirIds.isRelativeReference(reference)) {
             throw NotCommon.INSTANCE;
         }
         return new ExportClaim.ProcedureEntry(sequence, ExportClaimReader.date(date), reference);
@@ -282,8 +281,8 @@ final class ExportClaimElements {
         return parser.getIntValue();
     }
 
-    private static String matching(String value, Pattern pattern) {
-        if (!pattern.matcher(value).matches()) {
+    private static String id(String value) {
+        if (!FhirIds.isId(value)) {
             throw NotCommon.INSTANCE;
         }
         return value;

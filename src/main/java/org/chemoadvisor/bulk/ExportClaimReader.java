@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.chemoadvisor.bulk.ExportJson.NotCommon;
 import org.chemoadvisor.facts.Diagnosis;
 import org.chemoadvisor.facts.ServiceLine;
@@ -39,9 +38,6 @@ import org.chemoadvisor.fhir.CodeSystems;
  * </ul>
  */
 final class ExportClaimReader {
-
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-    static final Pattern RELATIVE = Pattern.compile("[A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
 
     private ExportClaimReader() {
     }

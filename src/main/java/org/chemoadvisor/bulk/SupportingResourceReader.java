@@ -184,7 +184,7 @@ final class SupportingResourceReader {
 
     private static String id(JsonParser parser) throws IOException {
         String id = ExportJson.trimmed(parser);
-        if (!ExportClaimReader.ID.matcher(id).matches()) {
+        if (!FhirIds.isId(id)) {
             throw NotCommon.INSTANCE;
         }
         return id;
