@@ -75,6 +75,7 @@ public final class CodeSets implements Versioned {
     private final Map<String, List<String>> namesByPrefix = new ConcurrentHashMap<>();
     private final Map<String, int[]> prefixLengths = new ConcurrentHashMap<>();
     private final Map<String, LocalDate> dates = new ConcurrentHashMap<>();
+    private final Map<String, String> singles = new ConcurrentHashMap<>();
 
     public CodeSets(Map<String, ? extends Collection<String>> sets, Citation citation) {
         this(sets, citation, Map.of());
@@ -133,11 +134,17 @@ public final class CodeSets implements Versioned {
 
     /** The only member of a set that must hold exactly one code (e.g. the 5+ limb primary). */
     public String single(String setName) {
-        Set<String> codes = codes(setName);
-        if (codes.size() != 1) {
-            throw new IllegalStateException("Code set " + setName + " holds " + codes.size() + " codes, expected 1");
+        // Asked per claim by several rules: the member is remembered (an iterator over the set each time was not free).
+        String single = singles.get(setName);
+        if (single == null) {
+            Set<String> codes = codes(setName);
+            if (codes.size() != 1) {
+                throw new IllegalStateException("Code set " + setName + " holds " + codes.size() + " codes, expected 1");
+            }
+            single = codes.iterator().next();
+            singles.put(setName, single);
         }
-        return codes.iterator().next();
+        return single;
     }
 
     /** The only member of a one-date set (ISO {@code YYYY-MM-DD}), read once. */

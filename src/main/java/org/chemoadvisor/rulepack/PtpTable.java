@@ -32,9 +32,13 @@ public final class PtpTable implements Versioned {
     /** The edit with {@code column1} as column 1 and {@code column2} as column 2 in force on the date. */
     public Optional<PtpEdit> find(String column1, String column2, LocalDate date) {
         Map<String, List<PtpEdit>> byColumn2 = column1 == null ? null : byPair.get(column1);
-        for (PtpEdit edit : byColumn2 == null || column2 == null ? List.<PtpEdit>of() : byColumn2.getOrDefault(column2, List.of())) {
-            if (edit.period().covers(date)) {
-                return Optional.of(edit);
+        List<PtpEdit> edits = byColumn2 == null || column2 == null ? null : byColumn2.get(column2);
+        if (edits == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < edits.size(); i++) {
+            if (edits.get(i).period().covers(date)) {
+                return Optional.of(edits.get(i));
             }
         }
         return Optional.empty();

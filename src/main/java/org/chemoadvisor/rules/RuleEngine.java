@@ -57,17 +57,31 @@ public final class RuleEngine {
         Set<String> claimed = new HashSet<>();
         for (Rule rule : rules) {
             List<Finding> found = rule.evaluate(day, pack);
-            List<Finding> keptFromRule = new ArrayList<>();
+            // Most rules find nothing on most days: nothing to allocate for them.
+            if (found.isEmpty()) {
+                continue;
+            }
+            int firstOfRule = kept.size();
             for (Finding finding : found) {
-                if (finding.problemKeys().stream().noneMatch(claimed::contains)) {
-                    keptFromRule.add(finding);
+                if (!anyClaimed(finding, claimed)) {
+                    kept.add(finding);
                 }
             }
             // Keys are claimed after the whole rule ran: one rule may report two facets of a key.
-            keptFromRule.forEach(f -> claimed.addAll(f.problemKeys()));
-            kept.addAll(keptFromRule);
+            for (int i = firstOfRule; i < kept.size(); i++) {
+                claimed.addAll(kept.get(i).problemKeys());
+            }
         }
         return kept;
+    }
+
+    private static boolean anyClaimed(Finding finding, Set<String> claimed) {
+        for (String key : finding.problemKeys()) {
+            if (claimed.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -79,29 +93,38 @@ public final class RuleEngine {
     static List<CodingFacts> byDateOfService(CodingFacts facts) {
         Map<LocalDate, List<ServiceLine>> groups = new LinkedHashMap<>();
         List<ServiceLine> undated = new ArrayList<>();
-        facts.lines().stream()
-                .sorted(Comparator.comparingInt(ServiceLine::index))
-                .forEach(line -> {
-                    if (line.date() == null) {
-                        undated.add(line);
-                    } else {
-                        groups.computeIfAbsent(line.date(), d -> new ArrayList<>()).add(line);
-                    }
-                });
+        for (ServiceLine line : inLineOrder(facts.lines())) {
+            if (line.date() == null) {
+                undated.add(line);
+            } else {
+                groups.computeIfAbsent(line.date(), d -> new ArrayList<>()).add(line);
+            }
+        }
         if (groups.isEmpty()) {
             // No line says when: nothing to separate the muscles by either.
             return List.of(facts.withLines(undated));
         }
         boolean singleDay = groups.size() == 1;
-        List<DocumentedMuscle> unplacedInTime = facts.documentedMuscles().stream()
-                .filter(m -> m.date() == null ? !singleDay : !groups.containsKey(m.date())).toList();
-        List<CodingFacts> days = new ArrayList<>();
+        List<DocumentedMuscle> unplacedInTime = new ArrayList<>();
+        for (DocumentedMuscle muscle : facts.documentedMuscles()) {
+            if (muscle.date() == null ? !singleDay : !groups.containsKey(muscle.date())) {
+                unplacedInTime.add(muscle);
+            }
+        }
+        List<CodingFacts> days = new ArrayList<>(groups.size());
         groups.forEach((date, lines) -> {
-            List<ServiceLine> withUndated = new ArrayList<>(lines);
-            withUndated.addAll(undated);
-            withUndated.sort(Comparator.comparingInt(ServiceLine::index));
-            List<DocumentedMuscle> muscles = facts.documentedMuscles().stream()
-                    .filter(m -> date.equals(m.date()) || (m.date() == null && singleDay)).toList();
+            List<ServiceLine> withUndated = lines;
+            if (!undated.isEmpty()) {
+                withUndated = new ArrayList<>(lines);
+                withUndated.addAll(undated);
+                withUndated.sort(Comparator.comparingInt(ServiceLine::index));
+            }
+            List<DocumentedMuscle> muscles = new ArrayList<>();
+            for (DocumentedMuscle muscle : facts.documentedMuscles()) {
+                if (date.equals(muscle.date()) || (muscle.date() == null && singleDay)) {
+                    muscles.add(muscle);
+                }
+            }
             List<ServiceLine> otherDays = new ArrayList<>();
             groups.forEach((other, otherLines) -> {
                 if (!other.equals(date)) {
@@ -111,5 +134,17 @@ public final class RuleEngine {
             days.add(facts.forDay(withUndated, muscles, days.isEmpty() ? unplacedInTime : List.of(), otherDays));
         });
         return days;
+    }
+
+    /** The lines by index: as the adapters give them, mostly, so a copy is sorted only when they are not. */
+    private static List<ServiceLine> inLineOrder(List<ServiceLine> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i - 1).index() > lines.get(i).index()) {
+                List<ServiceLine> sorted = new ArrayList<>(lines);
+                sorted.sort(Comparator.comparingInt(ServiceLine::index));
+                return sorted;
+            }
+        }
+        return lines;
     }
 }

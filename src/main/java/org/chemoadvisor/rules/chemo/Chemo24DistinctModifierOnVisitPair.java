@@ -53,9 +53,13 @@ public final class Chemo24DistinctModifierOnVisitPair implements Rule {
     }
 
     private static Optional<String> distinctModifier(ServiceLine line, RulePack pack) {
-        return line.modifiers().stream()
-                .filter(m -> pack.codeSets().contains(CodeSets.DISTINCT_SERVICE_MODIFIERS, m))
-                .findFirst();
+        List<String> modifiers = line.modifiers();
+        for (int i = 0; i < modifiers.size(); i++) {
+            if (pack.codeSets().contains(CodeSets.DISTINCT_SERVICE_MODIFIERS, modifiers.get(i))) {
+                return Optional.of(modifiers.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Finding onVisit(CodingFacts day, RulePack pack, ServiceLine visit, String modifier,

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.Diagnosis;
-import org.chemoadvisor.facts.ServiceLine;
 import org.chemoadvisor.rulepack.CodeSets;
 import org.chemoadvisor.rulepack.Icd10CmPeriod;
 import org.chemoadvisor.rulepack.Icd10CmValidity;
@@ -42,7 +41,7 @@ public final class Chemo35DiagnosisNotValidOnDateOfService implements Rule {
         if (table.isEmpty() || day.diagnoses().isEmpty() || !concerned(day, pack.codeSets())) {
             return List.of();
         }
-        LocalDate date = day.lines().stream().map(ServiceLine::date).filter(d -> d != null).findFirst().orElse(null);
+        LocalDate date = GuidanceLines.dateOf(day.lines());
         List<Finding> findings = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Diagnosis diagnosis : day.diagnoses()) {

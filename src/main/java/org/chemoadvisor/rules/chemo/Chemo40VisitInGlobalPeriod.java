@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.OtherDayService;
 import org.chemoadvisor.facts.ServiceLine;
@@ -56,9 +57,12 @@ public final class Chemo40VisitInGlobalPeriod implements Rule {
     }
 
     /** The MPFS global days of a code when they are a number of days above 0 (not 000, XXX, YYY, ZZZ, MMM). */
+    /** MPFS global days as a count (010, 090), not a letter code. */
+    private static final Pattern DAYS = Pattern.compile("\\d{1,3}");
+
     static OptionalInt globalDays(RulePack pack, String code) {
         Optional<String> days = pack.mpfs().find(code).map(MpfsIndicator::globalDays)
-                .filter(value -> value != null && value.matches("\\d{1,3}"));
+                .filter(value -> value != null && DAYS.matcher(value).matches());
         return days.map(Integer::parseInt).filter(value -> value > 0).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 

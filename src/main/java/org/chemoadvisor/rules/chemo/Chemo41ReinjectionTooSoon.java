@@ -3,9 +3,7 @@ package org.chemoadvisor.rules.chemo;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.chemoadvisor.facts.CodingFacts;
 import org.chemoadvisor.facts.OtherDayService;
 import org.chemoadvisor.facts.ServiceLine;
@@ -41,20 +39,42 @@ public final class Chemo41ReinjectionTooSoon implements Rule {
         int minimumDays = Integer.parseInt(pack.codeSets().single(CodeSets.REINJECTION_MINIMUM_DAYS));
         List<Finding> findings = new ArrayList<>();
         for (String region : pack.codeSets().namesStartingWith(REGION_SET_PREFIX)) {
-            Optional<ServiceLine> line = day.lines().stream()
-                    .filter(l -> l.date() != null && pack.codeSets().contains(region, l.code())).findFirst();
-            if (line.isEmpty()) {
+            ServiceLine line = firstDatedIn(day.lines(), pack.codeSets(), region);
+            if (line == null) {
                 continue;
             }
-            LocalDate date = line.get().date();
-            day.otherDays().stream()
-                    .filter(service -> pack.codeSets().contains(region, service.code()))
-                    .filter(service -> service.date().isBefore(date)
-                            && ChronoUnit.DAYS.between(service.date(), date) < minimumDays)
-                    .max(Comparator.comparing(OtherDayService::date))
-                    .ifPresent(earlier -> findings.add(finding(pack, region, line.get(), earlier, minimumDays)));
+            OtherDayService earlier = latestTooSoon(day.otherDays(), pack.codeSets(), region, line.date(), minimumDays);
+            if (earlier != null) {
+                findings.add(finding(pack, region, line, earlier, minimumDays));
+            }
         }
         return findings;
+    }
+
+    // Loops, not streams: asked per region of every day that has other days (most claims in a look-back).
+    private static ServiceLine firstDatedIn(List<ServiceLine> lines, CodeSets sets, String region) {
+        for (int i = 0; i < lines.size(); i++) {
+            ServiceLine line = lines.get(i);
+            if (line.date() != null && sets.contains(region, line.code())) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** The latest service of the region fewer than {@code minimumDays} before the date (the first of equals). */
+    private static OtherDayService latestTooSoon(List<OtherDayService> others, CodeSets sets, String region,
+            LocalDate date, int minimumDays) {
+        OtherDayService latest = null;
+        for (int i = 0; i < others.size(); i++) {
+            OtherDayService service = others.get(i);
+            if (sets.contains(region, service.code()) && service.date().isBefore(date)
+                    && ChronoUnit.DAYS.between(service.date(), date) < minimumDays
+                    && (latest == null || service.date().isAfter(latest.date()))) {
+                latest = service;
+            }
+        }
+        return latest;
     }
 
     private static Finding finding(RulePack pack, String region, ServiceLine line, OtherDayService earlier,

@@ -96,12 +96,21 @@ final class DiagnosisSupport {
     }
 
     static boolean supports(DiagnosisSite site, List<Diagnosis> diagnoses, CodeSets sets) {
-        boolean alone = diagnoses.stream().anyMatch(d -> sets.containsPrefixOf(site.supporting(), d.normalizedCode()));
+        boolean alone = anyIn(diagnoses, site.supporting(), sets);
         if (alone || site.withSpasm() == null) {
             return alone;
         }
-        return diagnoses.stream().anyMatch(d -> sets.containsPrefixOf(site.withSpasm(), d.normalizedCode()))
-                && diagnoses.stream().anyMatch(d -> sets.containsPrefixOf(site.spasm(), d.normalizedCode()));
+        return anyIn(diagnoses, site.withSpasm(), sets) && anyIn(diagnoses, site.spasm(), sets);
+    }
+
+    /** Whether a diagnosis falls under a prefix of the set (a loop: asked for every line of every claim). */
+    private static boolean anyIn(List<Diagnosis> diagnoses, String setName, CodeSets sets) {
+        for (int i = 0; i < diagnoses.size(); i++) {
+            if (sets.containsPrefixOf(setName, diagnoses.get(i).normalizedCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Diagnosis> pointedAt(CodingFacts day, ServiceLine line) {

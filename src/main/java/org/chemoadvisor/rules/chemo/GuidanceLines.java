@@ -28,11 +28,14 @@ final class GuidanceLines {
     }
 
     /** The day's lines whose code is in the named code set, in line order. */
-    // The helpers below are asked dozens of times per claim: plain loops, and no list when nothing matches.
+    // The helpers below are asked dozens of times per claim: indexed loops (no iterator to allocate), and no
+    // list when nothing matches. The lists are the facts' own, random access.
 
     static List<ServiceLine> inSet(CodingFacts day, RulePack pack, String setName) {
         List<ServiceLine> found = null;
-        for (ServiceLine line : day.lines()) {
+        List<ServiceLine> lines = day.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            ServiceLine line = lines.get(i);
             if (pack.codeSets().contains(setName, line.code())) {
                 found = found == null ? new ArrayList<>(2) : found;
                 found.add(line);
@@ -42,8 +45,9 @@ final class GuidanceLines {
     }
 
     static boolean anyInSet(CodingFacts day, RulePack pack, String setName) {
-        for (ServiceLine line : day.lines()) {
-            if (pack.codeSets().contains(setName, line.code())) {
+        List<ServiceLine> lines = day.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (pack.codeSets().contains(setName, lines.get(i).code())) {
                 return true;
             }
         }
@@ -53,7 +57,9 @@ final class GuidanceLines {
     /** The day's lines carrying the code, in line order. */
     static List<ServiceLine> withCode(CodingFacts day, String code) {
         List<ServiceLine> found = null;
-        for (ServiceLine line : day.lines()) {
+        List<ServiceLine> lines = day.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            ServiceLine line = lines.get(i);
             if (line.code().equals(code)) {
                 found = found == null ? new ArrayList<>(2) : found;
                 found.add(line);
@@ -65,24 +71,25 @@ final class GuidanceLines {
     /** Distinct codes of the lines, in order of first appearance. */
     static Set<String> codes(List<ServiceLine> lines) {
         Set<String> codes = new LinkedHashSet<>();
-        for (ServiceLine line : lines) {
-            codes.add(line.code());
+        for (int i = 0; i < lines.size(); i++) {
+            codes.add(lines.get(i).code());
         }
         return codes;
     }
 
     static int units(List<ServiceLine> lines) {
         int units = 0;
-        for (ServiceLine line : lines) {
-            units += line.units();
+        for (int i = 0; i < lines.size(); i++) {
+            units += lines.get(i).units();
         }
         return units;
     }
 
     /** True when the line carries any modifier of the named set. */
     static boolean hasModifierIn(ServiceLine line, RulePack pack, String setName) {
-        for (String modifier : line.modifiers()) {
-            if (pack.codeSets().contains(setName, modifier)) {
+        List<String> modifiers = line.modifiers();
+        for (int i = 0; i < modifiers.size(); i++) {
+            if (pack.codeSets().contains(setName, modifiers.get(i))) {
                 return true;
             }
         }
@@ -91,9 +98,9 @@ final class GuidanceLines {
 
     /** The date of service of a group of lines: the first line that has one (null when none do). */
     static LocalDate dateOf(List<ServiceLine> lines) {
-        for (ServiceLine line : lines) {
-            if (line.date() != null) {
-                return line.date();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).date() != null) {
+                return lines.get(i).date();
             }
         }
         return null;

@@ -25,7 +25,13 @@ final class LimbLines {
     }
 
     static boolean anyWithCodeIn(CodingFacts day, Collection<String> codes) {
-        return day.lines().stream().anyMatch(line -> codes.contains(line.code()));
+        List<ServiceLine> lines = day.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (codes.contains(lines.get(i).code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "64644 x 2, 64642 x 1": the units billed of an upper and a lower tier code, those present. */
@@ -41,12 +47,12 @@ final class LimbLines {
     }
 
     static int units(List<ServiceLine> lines) {
-        return lines.stream().mapToInt(ServiceLine::units).sum();
+        return GuidanceLines.units(lines);
     }
 
     /** The day's date of service (null when the lines carry none), for date-bound table look-ups. */
     static LocalDate dateOf(List<ServiceLine> lines) {
-        return lines.stream().map(ServiceLine::date).filter(d -> d != null).findFirst().orElse(null);
+        return GuidanceLines.dateOf(lines);
     }
 
     static List<String> codePaths(List<ServiceLine> lines) {
