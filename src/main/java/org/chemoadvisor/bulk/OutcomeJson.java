@@ -33,7 +33,12 @@ final class OutcomeJson {
         return location;
     }
 
-    static String write(String id, ExportClaim.Identifier identifier, List<Finding> findings) {
+    /**
+     * @param reported the findings as the review reports them, in the same order: their text, diagnostics and
+     *     severity are written as they were made for findings.csv, not made again
+     */
+    static String write(String id, ExportClaim.Identifier identifier, List<Finding> findings,
+            List<ReviewOutputs.ReportedFinding> reported) {
         StringWriter out = new StringWriter(256 + 512 * findings.size());
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
@@ -58,8 +63,8 @@ final class OutcomeJson {
                 json.writeStringField("diagnostics", ClaimOutcomeRenderer.NO_ISSUES);
                 json.writeEndObject();
             }
-            for (Finding finding : findings) {
-                issue(json, finding);
+            for (int i = 0; i < findings.size(); i++) {
+                issue(json, findings.get(i), reported.get(i));
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -69,9 +74,10 @@ final class OutcomeJson {
         return out.toString();
     }
 
-    private static void issue(JsonGenerator json, Finding finding) throws IOException {
+    private static void issue(JsonGenerator json, Finding finding, ReviewOutputs.ReportedFinding reported)
+            throws IOException {
         json.writeStartObject();
-        json.writeStringField("severity", ClaimOutcomeRenderer.severity(finding.severity()).toCode());
+        json.writeStringField("severity", reported.severity());
         json.writeStringField("code", "business-rule");
         json.writeObjectFieldStart("details");
         json.writeArrayFieldStart("coding");
@@ -81,9 +87,9 @@ final class OutcomeJson {
         optional(json, "display", finding.summary());
         json.writeEndObject();
         json.writeEndArray();
-        optional(json, "text", ClaimOutcomeRenderer.text(finding));
+        optional(json, "text", reported.text());
         json.writeEndObject();
-        optional(json, "diagnostics", ClaimOutcomeRenderer.diagnostics(finding));
+        optional(json, "diagnostics", reported.source());
         if (!finding.locations().isEmpty()) {
             json.writeArrayFieldStart("expression");
             for (String location : finding.locations()) {

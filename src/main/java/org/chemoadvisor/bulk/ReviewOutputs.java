@@ -110,7 +110,7 @@ final class ReviewOutputs implements Closeable {
         }
         ExportClaim.Identifier identifier = claim.identifier();
         return new Reviewed(claim.id(), identifier == null ? null : identifier.value(), claim.dateOfService(),
-                OutcomeJson.write(claim.id(), identifier, findings), error, reported);
+                OutcomeJson.write(claim.id(), identifier, findings, reported), error, reported);
     }
 
     /** Writes claims checked on one thread; a batch at a time keeps the lock out of the way. */
