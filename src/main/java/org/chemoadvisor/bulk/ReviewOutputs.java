@@ -119,8 +119,16 @@ final class ReviewOutputs implements Closeable {
             outcomes.write(claim.encoded());
             outcomes.write('\n');
             for (ReportedFinding finding : claim.findings()) {
-                findings.printRecord(claim.id(), claim.identifier(), claim.dateOfService(), finding.ruleId(),
-                        finding.severity(), finding.element(), finding.text(), finding.source());
+                // Value by value: printRecord (commons-csv 1.14) makes a stream of its arguments per row.
+                findings.print(claim.id());
+                findings.print(claim.identifier());
+                findings.print(claim.dateOfService());
+                findings.print(finding.ruleId());
+                findings.print(finding.severity());
+                findings.print(finding.element());
+                findings.print(finding.text());
+                findings.print(finding.source());
+                findings.println();
                 byRule.merge(finding.ruleId(), 1L, Long::sum);
             }
             claims.incrementAndGet();
