@@ -16,7 +16,10 @@ final class ExportJson {
 
     /** Jackson's own check for a key given twice builds a HashSet per object of more than two keys: {@link #field} checks. */
     static final JsonFactory FACTORY = new JsonFactory();
-    /** The keys of the objects being read on this thread, by nesting depth. */
+    /**
+     * The keys of the objects being read on this thread, by nesting depth. {@link #read} hands them to
+     * {@link #field} through the parser's root context, which costs less than a thread-local look-up per key.
+     */
     private static final ThreadLocal<Keys> KEYS = ThreadLocal.withInitial(Keys::new);
 
     /** Thrown (without a stack trace) when a line is not of the common shape. */
@@ -40,6 +43,7 @@ final class ExportJson {
     /** What {@code reader} reads of the line, or null when it is not of the common shape (or not JSON). */
     static <T> T read(String line, LineReader<T> reader) {
         try (JsonParser parser = FACTORY.createParser(line)) {
+            parser.assignCurrentValue(KEYS.get());
             return reader.read(parser);
         } catch (IOException | NotCommon e) {
             return null;
@@ -52,6 +56,7 @@ final class ExportJson {
             return null;
         }
         try (JsonParser parser = FACTORY.createParser(line)) {
+            parser.assignCurrentValue(KEYS.get());
             return reader.read(parser);
         } catch (IOException | NotCommon e) {
             return null;
@@ -90,9 +95,18 @@ final class ExportJson {
         }
         expect(parser, JsonToken.FIELD_NAME);
         JsonStreamContext object = parser.getParsingContext();
-        KEYS.get().add(object.getNestingDepth(), object.getCurrentIndex(), parser.currentName());
+        keys(object).add(object.getNestingDepth(), object.getCurrentIndex(), parser.currentName());
         parser.nextToken();
         return true;
+    }
+
+    /** Those {@link #read} put on the parser's root context; the thread's own for a parser made elsewhere. */
+    private static Keys keys(JsonStreamContext context) {
+        JsonStreamContext root = context;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return root.getCurrentValue() instanceof Keys keys ? keys : KEYS.get();
     }
 
     /** The keys read so far of each object open on a thread (a few per object: a scan costs less than a set). */
