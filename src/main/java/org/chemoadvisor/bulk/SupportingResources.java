@@ -29,13 +29,15 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class SupportingResources {
 
+    /** About what a part holds (some 1,400 in a generated export): the maps are not grown (rehashed) ten times over. */
+    private static final int EXPECTED_RESOURCES = 2048;
     private static final Pattern ABSOLUTE = Pattern.compile("^.*/([A-Za-z]+/[^/]+)$");
 
     private final Map<String, Resource> byReference = new HashMap<>();
     private final Map<String, List<Procedure>> proceduresBySubject = new HashMap<>();
     /** Read once here rather than per claim: HAPI's date types go through a calendar on every read. */
-    private final Map<Procedure, LocalDate> performed = new IdentityHashMap<>();
-    private final Map<Resource, String> references = new IdentityHashMap<>();
+    private final Map<Procedure, LocalDate> performed = new IdentityHashMap<>(EXPECTED_RESOURCES);
+    private final Map<Resource, String> references = new IdentityHashMap<>(EXPECTED_RESOURCES);
     /** Read when a claim first asks (by identity: HAPI's resources do not override equals), shared by the workers. */
     private final Map<Procedure, List<DocumentedMuscle>> muscles = new ConcurrentHashMap<>();
     /**
@@ -96,6 +98,11 @@ public final class SupportingResources {
      * is read once, not once per claim of its patient, and a bodySite once per text and codings.
      */
     List<DocumentedMuscle> muscles(Procedure procedure, BodySiteMuscles bodySites) {
+        // A plain get first: most asks find the muscles read, and computeIfAbsent would lock and capture.
+        List<DocumentedMuscle> known = muscles.get(procedure);
+        if (known != null) {
+            return known;
+        }
         return muscles.computeIfAbsent(procedure, p -> {
             List<DocumentedMuscle> read = new ArrayList<>(p.getBodySite().size());
             for (int i = 0; i < p.getBodySite().size(); i++) {
