@@ -1,9 +1,10 @@
 package org.chemoadvisor.bulk;
 
 import ca.uhn.fhir.parser.IParser;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ final class ReviewOutputs implements Closeable {
             List<ReportedFinding> findings) {
     }
 
-    private final BufferedWriter outcomes;
+    /** Bytes, not a Writer: a String's own UTF-8 encoding is a copy for ASCII, where a Writer's encoder loops. */
+    private final OutputStream outcomes;
     private final CSVPrinter findings;
     private final CSVPrinter problems;
     final AtomicLong claims = new AtomicLong();
@@ -57,7 +59,7 @@ final class ReviewOutputs implements Closeable {
 
     ReviewOutputs(Path dir) throws IOException {
         Files.createDirectories(dir);
-        this.outcomes = Files.newBufferedWriter(dir.resolve("outcomes.ndjson"), StandardCharsets.UTF_8);
+        this.outcomes = new BufferedOutputStream(Files.newOutputStream(dir.resolve("outcomes.ndjson")), 1 << 16);
         this.findings = new CSVPrinter(Files.newBufferedWriter(dir.resolve("findings.csv"), StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader("claim_id", "claim_identifier", "date_of_service", "rule_id",
                         "severity", "element", "finding_and_fix", "table_and_version").get());
@@ -116,7 +118,7 @@ final class ReviewOutputs implements Closeable {
     /** Writes claims checked on one thread; a batch at a time keeps the lock out of the way. */
     synchronized void record(List<Reviewed> batch) throws IOException {
         for (Reviewed claim : batch) {
-            outcomes.write(claim.encoded());
+            outcomes.write(claim.encoded().getBytes(StandardCharsets.UTF_8));
             outcomes.write('\n');
             for (ReportedFinding finding : claim.findings()) {
                 // Value by value: printRecord (commons-csv 1.14) makes a stream of its arguments per row.
