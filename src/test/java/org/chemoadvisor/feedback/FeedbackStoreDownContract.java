@@ -1,7 +1,6 @@
 package org.chemoadvisor.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,12 +21,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.chemoadvisor.ChemoAdvisorApplication;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -38,15 +41,17 @@ import org.springframework.test.annotation.DirtiesContext;
  * counted; feedback and the report answer 503 store_unavailable within about the pool's
  * connection timeout; liveness and readiness stay UP. When the database is back, with no
  * restart: feedback answers 200 again and the queued cards are written by the background writer,
- * which survived the failures.
+ * which survived the failures. The writer's tasks are held ({@link HeldWriter}) and run by the test
+ * where the service's writer thread would run them, so nothing here waits for a thread or a delay.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {ChemoAdvisorApplication.class, FeedbackStoreDownContract.HeldWriterConfiguration.class},
+        properties = {
         // Waiting cards: 4 out of the queue in the writer's batch + 10 in the queue; beyond, dropped.
         "chemo.feedback.issued-cards.queue-capacity=10",
         "chemo.feedback.issued-cards.batch-size=4",
-        // Short retries, so the test does not wait for the production 1 s .. 30 s.
-        "chemo.feedback.issued-cards.retry-delay=100ms",
-        "chemo.feedback.issued-cards.max-retry-delay=500ms"})
+        // application.yml's retry delays (1 s, doubling): the held writer lets them pass.
+        "chemo.feedback.issued-cards.retry-delay=1s"})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 abstract class FeedbackStoreDownContract {
@@ -57,10 +62,26 @@ abstract class FeedbackStoreDownContract {
     private static final int HOOK_CALLS = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** At most this many writer tasks to empty the queue once the store is back (a batch of 4 a task, or all). */
+    private static final int WRITES_TO_CATCH_UP = 20;
+    /** Feedback calls that may still meet a 503 once the database is back, before one is taken. */
+    private static final int CALLS_TO_RECOVER = 5;
+
     @LocalServerPort
     int port;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    HeldWriter writer;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class HeldWriterConfiguration {
+        @Bean
+        @Primary
+        HeldWriter heldIssuedCardsWriter() {
+            return new HeldWriter();
+        }
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> issuedCards = new ArrayList<>();
@@ -79,7 +100,9 @@ abstract class FeedbackStoreDownContract {
         // Store up: the round trip works and the cards are written.
         String card = hookCall();
         assertThat(postFeedback(card).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> storedIssuedCards() == issuedCards.size());
+        assertThat(writer.pending()).as("the write is left to the writer").isNotEmpty();
+        writer.runScheduledSoFar();
+        assertThat(storedIssuedCards()).isEqualTo(issuedCards.size());
         assertThat(get("/feedback/report").statusCode()).isEqualTo(200);
         assertThat(failed()).isZero();
         int outputBefore = output.getAll().length();
@@ -91,7 +114,10 @@ abstract class FeedbackStoreDownContract {
         for (int i = 0; i < HOOK_CALLS; i++) {
             hookCall();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> failed() > 0);
+        // The writer's turn: its attempt fails, and it schedules a retry instead of trying again at once.
+        writer.runScheduledSoFar();
+        assertThat(failed()).isPositive();
+        assertThat(writer.pending()).extracting(HeldWriter.Scheduled::delay).containsExactly(Duration.ofSeconds(1));
         assertThat(dropped(QueuedIssuedCards.QUEUE_FULL)).as("2 cards a call, room for 14").isGreaterThanOrEqualTo(10);
         assertThat(queued()).isPositive();
 
@@ -112,10 +138,12 @@ abstract class FeedbackStoreDownContract {
 
         startDatabase();
 
-        // Back, with no restart: feedback 200, the waiting cards written by the writer on its own.
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-                .until(() -> postFeedback(card).statusCode() == 200);
-        await().atMost(Duration.ofSeconds(15)).until(() -> queued() == 0);
+        // Back, with no restart: feedback 200 within a few calls (each waits, inside the service, at most the
+        // pool's connection timeout while the pool replaces the connections the outage broke), then the
+        // waiting cards written by the writer.
+        assertThat(callsUntilFeedbackIsTaken(card)).isLessThanOrEqualTo(CALLS_TO_RECOVER);
+        writer.runUntilIdle(WRITES_TO_CATCH_UP);
+        assertThat(queued()).isZero();
         assertThat(storedIssuedCards()).as("every card issued is written or counted as dropped")
                 .isEqualTo(issuedCards.size() - (long) droppedInAll());
         assertThat(storedIssuedCards() - 2).as("cards issued during the outage: at least a queue's worth written")
@@ -125,7 +153,9 @@ abstract class FeedbackStoreDownContract {
 
         // The writer still runs: a new card is written in the background.
         String later = hookCall();
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored(later));
+        assertThat(stored(later)).as("written by the writer, not by the call").isFalse();
+        writer.runScheduledSoFar();
+        assertThat(stored(later)).isTrue();
         HttpResponse<String> report = get("/feedback/report");
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(report.body()).path("rules").toString()).contains("CHEMO-01");
@@ -136,6 +166,18 @@ abstract class FeedbackStoreDownContract {
         assertThat(count(log, "feedback calls answered 503")).isEqualTo(1);
         assertThat(count(log, "issued cards not recorded since the last warning")).isEqualTo(1);
         assertThat(log).doesNotContain("Zebulon").doesNotContain("Quartermaine");
+    }
+
+    /** Feedback posted again and again, never more than {@link #CALLS_TO_RECOVER} times, until it is taken (200). */
+    private int callsUntilFeedbackIsTaken(String card) throws IOException, InterruptedException {
+        for (int calls = 1; calls <= CALLS_TO_RECOVER; calls++) {
+            int status = postFeedback(card).statusCode();
+            if (status == 200) {
+                return calls;
+            }
+            assertThat(status).as("while the pool recovers").isEqualTo(503);
+        }
+        return CALLS_TO_RECOVER + 1;
     }
 
     /** A hook call that must answer 200 with its two cards; returns the first card's uuid. */

@@ -33,14 +33,11 @@ class QueuedIssuedCardsTest {
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
     /** The writer's tasks, run only when a test says so. */
-    private final List<Scheduled> pendingWrites = new ArrayList<>();
-    private final QueuedIssuedCards.Writer heldWriter = (task, delay) -> pendingWrites.add(new Scheduled(task, delay));
+    private final HeldWriter heldWriter = new HeldWriter();
+    private final List<HeldWriter.Scheduled> pendingWrites = heldWriter.pending();
     private StoreSwitch store;
     private JdbcTemplate jdbc;
     private JdbcIssuedCards table;
-
-    record Scheduled(Runnable task, Duration delay) {
-    }
 
     @BeforeEach
     void freshDatabase() {
@@ -58,7 +55,7 @@ class QueuedIssuedCardsTest {
 
         assertThat(rows()).as("nothing written on the caller's thread").isZero();
         assertThat(queuedGauge()).isEqualTo(3);
-        assertThat(pendingWrites).extracting(Scheduled::delay).containsExactly(Duration.ZERO);
+        assertThat(pendingWrites).extracting(HeldWriter.Scheduled::delay).containsExactly(Duration.ZERO);
         runPendingWrites();
         assertThat(rows()).isEqualTo(3);
         assertThat(queuedGauge()).isZero();
@@ -150,7 +147,7 @@ class QueuedIssuedCardsTest {
         assertThat(failedAttempts()).isEqualTo(1);
         assertThat(droppedInAll()).isZero();
         assertThat(queuedGauge()).as("the failed batch still waits").isEqualTo(3);
-        assertThat(pendingWrites).as("one retry, after the first delay").extracting(Scheduled::delay)
+        assertThat(pendingWrites).as("one retry, after the first delay").extracting(HeldWriter.Scheduled::delay)
                 .containsExactly(Duration.ofSeconds(1));
 
         cards.record(cards(2, "CHEMO-06"));
@@ -164,7 +161,7 @@ class QueuedIssuedCardsTest {
         assertThat(queuedGauge()).isZero();
         assertThat(pendingWrites).isEmpty();
         cards.record(cards(1, "CHEMO-20"));
-        assertThat(pendingWrites).as("back to writing at once").extracting(Scheduled::delay).containsExactly(Duration.ZERO);
+        assertThat(pendingWrites).as("back to writing at once").extracting(HeldWriter.Scheduled::delay).containsExactly(Duration.ZERO);
     }
 
     @Test
@@ -269,7 +266,7 @@ class QueuedIssuedCardsTest {
 
     private void runNextWrite() {
         assertThat(pendingWrites).isNotEmpty();
-        pendingWrites.remove(0).task().run();
+        heldWriter.runNext();
     }
 
     private void runPendingWrites() {
