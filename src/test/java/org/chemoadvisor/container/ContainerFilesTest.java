@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class ContainerFilesTest {
 
         List<String> args = List.of(new String(withEnv.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 .split("\n"));
-        assertThat(withEnv.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(withEnv.waitFor()).as("exit status").isZero();
         assertThat(args).containsExactly("@" + Path.of("scripts/jvm.options").toAbsolutePath().normalize(),
                 "-Dexample=1", "-Xss1m", "-jar", "/app/app.jar", "--server.port=9090");
     }
@@ -103,8 +102,7 @@ class ContainerFilesTest {
 
     private static int health(int port) throws Exception {
         Process check = command(Map.of("HEALTH_PORT", Integer.toString(port)), "bash", "scripts/container-health.sh");
-        assertThat(check.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        return check.exitValue();
+        return check.waitFor();
     }
 
     private static Process command(Map<String, String> env, String... command) throws IOException {
