@@ -270,9 +270,7 @@ class QueuedIssuedCardsTest {
     }
 
     private void runPendingWrites() {
-        while (!pendingWrites.isEmpty()) {
-            runNextWrite();
-        }
+        heldWriter.runUntilIdle(100);
     }
 
     private static List<IssuedCard> cards(int n, String ruleId) {
