@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code chemo.feedback.issued-cards}: issued cards wait in a bounded queue for the background
  * writer; {@code queue-capacity} cards at most (beyond it new cards are dropped and counted, so a
- * slow store never slows the advice), written {@code batch-size} per statement batch.
+ * slow store never slows the advice), written {@code batch-size} per statement batch. The writer
+ * starts a write {@code linger} after the first card queued since the last one, so that the cards of
+ * the calls in between go in one transaction rather than one each (zero: at once).
  *
  * <p>When the store cannot be reached, a batch is tried {@code max-attempts} times in all before it
  * is dropped (counted); the writer waits {@code retry-delay} after the first failure, twice as long
@@ -18,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IssuedCardsProperties(
         @DefaultValue("10000") int queueCapacity,
         @DefaultValue("500") int batchSize,
+        @DefaultValue("100ms") Duration linger,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("1s") Duration retryDelay,
         @DefaultValue("30s") Duration maxRetryDelay) {
@@ -26,6 +29,9 @@ public record IssuedCardsProperties(
         if (queueCapacity < 1 || batchSize < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException(
                     "chemo.feedback.issued-cards.queue-capacity, batch-size and max-attempts must be at least 1");
+        }
+        if (linger == null || linger.isNegative()) {
+            throw new IllegalArgumentException("chemo.feedback.issued-cards.linger must be zero or more");
         }
         if (retryDelay == null || retryDelay.isNegative() || retryDelay.isZero()
                 || maxRetryDelay == null || maxRetryDelay.compareTo(retryDelay) < 0) {

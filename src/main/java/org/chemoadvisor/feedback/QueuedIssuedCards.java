@@ -20,7 +20,8 @@ import org.springframework.dao.NonTransientDataAccessException;
 
 /**
  * Records issued cards off the request thread: {@link #record} only puts them in a bounded queue,
- * and a writer task on {@code writer} inserts them in batches. When the queue is full the new cards
+ * and a writer task on {@code writer} inserts them in batches, {@code linger} after the first card
+ * queued since the last write (one transaction for many calls' cards). When the queue is full the new cards
  * are dropped, counted in {@value #DROPPED} and warned about at most once a minute, rather than make
  * a clinician wait for the store. Feedback about a dropped card is still kept (under rule
  * "unknown" in the report). {@link #flush} writes what is queued on the calling thread; the report
@@ -138,7 +139,7 @@ public class QueuedIssuedCards implements IssuedCards, AutoCloseable {
         // that starts after this read finds them queued.
         if (!retryScheduled && writeScheduled.compareAndSet(false, true)) {
             try {
-                writer.schedule(this::write, Duration.ZERO);
+                writer.schedule(this::write, properties.linger());
             } catch (RejectedExecutionException e) {
                 // The writer is stopped (the service is stopping): write on this thread.
                 writeScheduled.set(false);

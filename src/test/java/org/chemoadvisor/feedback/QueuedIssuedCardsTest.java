@@ -30,6 +30,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 class QueuedIssuedCardsTest {
 
     private static final Instant ISSUED_AT = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Duration LINGER = Duration.ofMillis(100);
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
     /** The writer's tasks, run only when a test says so. */
@@ -55,10 +56,45 @@ class QueuedIssuedCardsTest {
 
         assertThat(rows()).as("nothing written on the caller's thread").isZero();
         assertThat(queuedGauge()).isEqualTo(3);
-        assertThat(pendingWrites).extracting(HeldWriter.Scheduled::delay).containsExactly(Duration.ZERO);
+        assertThat(pendingWrites).as("one write, after the linger").extracting(HeldWriter.Scheduled::delay)
+                .containsExactly(LINGER);
         runPendingWrites();
         assertThat(rows()).isEqualTo(3);
         assertThat(queuedGauge()).isZero();
+    }
+
+    @Test
+    void cardsOfCallsWithinTheLingerShareOneWrite() {
+        QueuedIssuedCards cards = queued(heldWriter, 100, 10);
+
+        cards.record(cards(2, "CHEMO-01"));
+        cards.record(cards(1, "CHEMO-06"));
+        cards.record(cards(3, "CHEMO-20"));
+
+        assertThat(pendingWrites).as("the calls after the first join its write").hasSize(1);
+        runNextWrite();
+        assertThat(rows()).isEqualTo(6);
+        assertThat(pendingWrites).as("nothing left for another write").isEmpty();
+        cards.record(cards(1, "CHEMO-24"));
+        assertThat(pendingWrites).as("a card after the write starts the next one").extracting(HeldWriter.Scheduled::delay)
+                .containsExactly(LINGER);
+    }
+
+    @Test
+    void aNegativeLingerIsRefused() {
+        assertThatThrownBy(() -> new IssuedCardsProperties(100, 10, Duration.ofMillis(-1), 10, Duration.ofSeconds(1),
+                Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linger");
+    }
+
+    @Test
+    void aZeroLingerWritesAtOnce() {
+        QueuedIssuedCards cards = new QueuedIssuedCards(table, heldWriter,
+                new IssuedCardsProperties(100, 10, Duration.ZERO, 10, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                meters);
+
+        cards.record(cards(1, "CHEMO-01"));
+
+        assertThat(pendingWrites).extracting(HeldWriter.Scheduled::delay).containsExactly(Duration.ZERO);
     }
 
     @Test
@@ -161,13 +197,14 @@ class QueuedIssuedCardsTest {
         assertThat(queuedGauge()).isZero();
         assertThat(pendingWrites).isEmpty();
         cards.record(cards(1, "CHEMO-20"));
-        assertThat(pendingWrites).as("back to writing at once").extracting(HeldWriter.Scheduled::delay).containsExactly(Duration.ZERO);
+        assertThat(pendingWrites).as("back to writing after the linger, not the retry delay")
+                .extracting(HeldWriter.Scheduled::delay).containsExactly(LINGER);
     }
 
     @Test
     void retriesWaitLongerEachTimeAndABatchIsDroppedAfterItsLastAttempt() {
         QueuedIssuedCards cards = new QueuedIssuedCards(table, heldWriter,
-                new IssuedCardsProperties(100, 2, 3, Duration.ofSeconds(1), Duration.ofSeconds(3)), meters);
+                new IssuedCardsProperties(100, 2, LINGER, 3, Duration.ofSeconds(1), Duration.ofSeconds(3)), meters);
         store.down = true;
         cards.record(cards(3, "CHEMO-01"));
 
@@ -257,7 +294,7 @@ class QueuedIssuedCardsTest {
     }
 
     static IssuedCardsProperties properties(int capacity, int batchSize) {
-        return new IssuedCardsProperties(capacity, batchSize, 10, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        return new IssuedCardsProperties(capacity, batchSize, LINGER, 10, Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     private QueuedIssuedCards queued(QueuedIssuedCards.Writer writer, int capacity, int batchSize) {
