@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.chemoadvisor.cdshooks.adapt.AdaptedLines;
 import org.chemoadvisor.cdshooks.api.Card;
 import org.chemoadvisor.cdshooks.api.Coding;
@@ -88,14 +87,14 @@ public class CardRenderer {
                 .filter(CardRenderer::present).findFirst().orElse(null);
         Source source = new Source(properties.sourceLabel(), sourceUrl,
                 new Coding(RuleIds.SYSTEM, finding.ruleId(), "Chemodenervation coding rule " + finding.ruleId()));
-        return new Card(UUID.randomUUID().toString(), shorten(finding.summary()), detail.toString(),
+        return new Card(CardIds.next(), shorten(finding.summary()), detail.toString(),
                 properties.indicatorFor(finding.severity()), source, offered,
                 offered.isEmpty() ? null : AT_MOST_ONE, OverrideReasons.ALL, links(finding.citations()));
     }
 
     /** An info card saying which data the advice could not use, and what was assumed instead. */
     public Card dataNotice(String summary, String detail) {
-        return new Card(UUID.randomUUID().toString(), shorten(summary), detail, "info",
+        return new Card(CardIds.next(), shorten(summary), detail, "info",
                 new Source(properties.sourceLabel(), null, null), List.of(), null, List.of(), List.of());
     }
 
