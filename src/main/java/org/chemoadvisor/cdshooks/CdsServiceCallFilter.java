@@ -31,8 +31,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Serves a call of a hook service ({@code POST /cds-services/{id}}) without Spring MVC's dispatch: handler
- * lookup, argument resolution, content negotiation and return-value handling were about a sixth of
- * order-sign's request threads under load, for a route whose answer is always the same JSON type.
+ * lookup, argument resolution, content negotiation and return-value handling were about an eighth of
+ * order-sign's request-thread CPU under load (alternated runs, docs/performance.md), for a route whose answer
+ * is always the same JSON type.
  *
  * <p>It runs where {@code DispatcherServlet} would, after Spring Security's chain and the body policy, and
  * does what MVC does for {@link CdsServicesController#call}: reads the body with Spring's {@link ObjectMapper}
