@@ -167,6 +167,8 @@ public class QueuedIssuedCards implements IssuedCards, AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         writer.stop();
+        // A write still waiting out the linger went with the writer: from here on each caller writes its own cards.
+        writeScheduled.set(false);
         writeOrDrop();
     }
 
