@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,7 +161,8 @@ class QueuedIssuedCardsTest {
 
     @Test
     void closingWritesWhatIsQueuedAndLaterCardsAreWrittenDirectly() throws Exception {
-        QueuedIssuedCards cards = queued(QueuedIssuedCards.Writer.on(Executors.newSingleThreadScheduledExecutor()), 100, 10);
+        // The service's writer: closing drops the write still lingering and writes the queue itself, at once.
+        QueuedIssuedCards cards = queued(new IssuedCardsConfiguration().issuedCardsWriter(), 100, 10);
         cards.record(cards(3, "CHEMO-01"));
 
         cards.close();
@@ -276,7 +276,9 @@ class QueuedIssuedCardsTest {
     void recordingNeverWaitsForAStoreThatHangs() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         store.hang = release;
-        QueuedIssuedCards cards = queued(QueuedIssuedCards.Writer.on(Executors.newSingleThreadScheduledExecutor()), 100, 2);
+        // No linger: the service's writer starts at once and hangs in the store while the calls go on.
+        QueuedIssuedCards cards = new QueuedIssuedCards(table, new IssuedCardsConfiguration().issuedCardsWriter(),
+                new IssuedCardsProperties(100, 2, Duration.ZERO, 10, Duration.ofSeconds(1), Duration.ofSeconds(30)), meters);
         try {
             for (int i = 0; i < 20; i++) {
                 cards.record(cards(3, "CHEMO-" + i));
