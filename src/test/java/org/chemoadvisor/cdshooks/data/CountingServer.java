@@ -185,11 +185,12 @@ public final class CountingServer implements AutoCloseable {
         received.drainPermits();
     }
 
-    /** Waits until {@code count} more requests have arrived (bounded, so that a broken test fails instead of hanging). */
+    /**
+     * Waits until {@code count} more requests have arrived. No time bound of its own: a request that never comes
+     * is ended by the test run's timeout (junit-platform.properties), which interrupts the wait.
+     */
     public void awaitRequests(int count) throws InterruptedException {
-        if (!received.tryAcquire(count, 30, TimeUnit.SECONDS)) {
-            throw new AssertionError(count + " requests did not arrive");
-        }
+        received.acquire(count);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
