@@ -182,7 +182,7 @@ for row in "$DISCOVERY" "$SIGN" "$VALID"; do
   read -r name conns p50 p99 rps non2xx cpu request gc jit other <<< "$row"
   echo "| ${name} | ${conns} | ${p50} | ${p99} | ${rps} | ${non2xx} | $(awk -v a="$rps" -v b="$D_RPS" 'BEGIN { printf "%.2f", a / b }') | ${cpu} | $(awk -v a="$cpu" -v b="$D_CPU" 'BEGIN { printf "%.1f", a / b }') | ${request} | ${gc} | ${jit} | ${other} |"
 done
-echo "(resident memory ${RSS} MB now, ${PEAK} MB peak; JVM flags: $(tr '\n' ' ' < "${JAVA_OPTS_FILE}"); wrk on the same machine; files in ${WORK})"
+echo "(resident memory ${RSS} MB now, ${PEAK} MB peak; JVM flags: $(grep -v '^#' "${JAVA_OPTS_FILE}" | tr '\n' ' '); wrk on the same machine; files in ${WORK})"
 if [[ "${MEMORY:-0}" == 1 ]]; then
   jcmd "$SERVICE_PID" GC.run > /dev/null
   echo "Live heap after a full GC: $(jcmd "$SERVICE_PID" GC.heap_info | grep -o 'used [0-9]*K' | head -1)"

@@ -57,7 +57,7 @@ echo "Ready in ${READY_MS} ms; measuring ..." >&2
 
 java -cp "$CP" org.chemoadvisor.loadtest.LoadHarness run --base "$BASE" --keys "$WORK" --pid "$SERVICE_PID" \
   --ready-ms "$READY_MS" --jar "$JAR" "$@"
-echo "(JVM flags: $(tr '\n' ' ' < "${JAVA_OPTS_FILE}"); load generator on the same machine)"
+echo "(JVM flags: $(grep -v '^#' "${JAVA_OPTS_FILE}" | tr '\n' ' '); load generator on the same machine)"
 if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
   echo "The service exited during the run: $(grep -m1 -E 'OutOfMemoryError|Exception' "${WORK}/service.log" || true)" >&2
   exit 1

@@ -249,7 +249,8 @@ public final class SoakHarness {
                     inFlight.isEmpty() ? "none" : inFlight));
         }
         String flags = options.containsKey("jvm-options")
-                ? Files.readString(Path.of(options.get("jvm-options"))).replace('\n', ' ').strip() : "?";
+                ? Files.readAllLines(Path.of(options.get("jvm-options"))).stream().filter(l -> !l.startsWith("#"))
+                        .collect(Collectors.joining(" ")).strip() : "?";
         out.add("");
         out.add("JVM flags: " + flags + (flags.contains("ExitOnOutOfMemoryError") ? ""
                 : "  (no -XX:+ExitOnOutOfMemoryError: an OutOfMemoryError may leave the JVM running, broken)"));
