@@ -24,6 +24,7 @@ import org.hl7.fhir.instance.model.api.IBaseExtension;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.ICompositeType;
 import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -116,10 +117,10 @@ final class EditedResourceJson {
             }
             JsonNode json;
             if (child.getMax() == 1) {
-                json = read(parser.encodeToString(values.get(0)));
+                json = encoded(parser, values.get(0));
             } else {
                 ArrayNode array = JSON.createArrayNode();
-                values.forEach(value -> array.add(read(parser.encodeToString(value))));
+                values.forEach(value -> array.add(encoded(parser, value)));
                 json = array;
             }
             byChild.put(child, Map.of(child.getChildNameByDatatype(values.get(0).getClass()), json));
@@ -135,6 +136,12 @@ final class EditedResourceJson {
             }
         }
         return byChild;
+    }
+
+    /** A datatype value alone, as HAPI writes it: a plain CodeableConcept (most edits) without HAPI. */
+    private static JsonNode encoded(IParser parser, IBase value) {
+        JsonNode plain = value instanceof CodeableConcept concept ? PlainConceptJson.of(concept) : null;
+        return plain != null ? plain : read(parser.encodeToString(value));
     }
 
     /** Datatype values HAPI writes the same alone as in a resource: not references, extensions or primitives. */
