@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP cost against the server's own floor, one run with wrk (apt-get install -y wrk): starts the jar as in
-# production (scripts/run.sh, scripts/jvm.options: 512 MB heap) with security off, warms up, then measures
+# production (scripts/run.sh, scripts/jvm.options: 288 MB heap) with security off, warms up, then measures
 # with keep-alive, each for --seconds:
 #   GET  /cds-services (discovery: the floor of Tomcat + Spring MVC + Jackson on this server), 8 connections;
 #   POST /cds-services/chemodenervation-order-sign (06-recode-64642-with-64645), 8 connections;

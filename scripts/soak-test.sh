@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak and fault test: builds the jar, starts it as in production (scripts/run.sh: scripts/jvm.options, 512 MB
+# Soak and fault test: builds the jar, starts it as in production (scripts/run.sh: scripts/jvm.options, 288 MB
 # heap, -XX:+ExitOnOutOfMemoryError) with JWT auth on and keys generated here, waits for readiness, then
 # org.chemoadvisor.loadtest.SoakHarness sends valid order-sign and Claim/$validate traffic at a steady open-loop
 # rate for the whole run and, after a warm-up and a baseline window, mixes in hostile requests (gzip bombs,
