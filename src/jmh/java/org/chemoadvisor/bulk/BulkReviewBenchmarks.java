@@ -107,7 +107,7 @@ public class BulkReviewBenchmarks {
     @Benchmark
     public String bulkReviewReadClaim(Export export, Cursor cursor) {
         ExportClaim claim = ExportClaimReader.read(cursor.bytes(export));
-        return ReviewOutputs.reviewed(claim, export.reviewer.exportCheck().check(claim, export.supporting,
+        return ReviewedClaim.of(claim, export.reviewer.exportCheck().check(claim, export.supporting,
                 export.readIndex)).encoded();
     }
 

@@ -38,7 +38,7 @@ final class OutcomeJson {
      *     severity are written as they were made for findings.csv, not made again
      */
     static String write(String id, ExportClaim.Identifier identifier, List<Finding> findings,
-            List<ReviewOutputs.ReportedFinding> reported) {
+            List<ReportedFinding> reported) {
         StringWriter out = new StringWriter(256 + 512 * findings.size());
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
@@ -47,7 +47,7 @@ final class OutcomeJson {
             if (identifier != null) {
                 json.writeArrayFieldStart("extension");
                 json.writeStartObject();
-                json.writeStringField("url", ReviewOutputs.CLAIM_IDENTIFIER);
+                json.writeStringField("url", ReviewedClaim.CLAIM_IDENTIFIER);
                 json.writeObjectFieldStart("valueIdentifier");
                 optional(json, "system", identifier.system());
                 optional(json, "value", identifier.value());
@@ -74,7 +74,7 @@ final class OutcomeJson {
         return out.toString();
     }
 
-    private static void issue(JsonGenerator json, Finding finding, ReviewOutputs.ReportedFinding reported)
+    private static void issue(JsonGenerator json, Finding finding, ReportedFinding reported)
             throws IOException {
         json.writeStartObject();
         json.writeStringField("severity", reported.severity());

@@ -115,9 +115,9 @@ final class PartReview {
 
     private void check(List<Pending> batch, SupportingResources supporting, OtherClaims otherClaims)
             throws IOException {
-        List<ReviewOutputs.Reviewed> done = new ArrayList<>(batch.size());
+        List<ReviewedClaim> done = new ArrayList<>(batch.size());
         for (Pending claim : batch) {
-            ReviewOutputs.Reviewed result = claim.claim() == null
+            ReviewedClaim result = claim.claim() == null
                     ? checkWithHapi(claim.line(), supporting, otherClaims)
                     : checkRead(claim, supporting, otherClaims);
             if (result != null) {
@@ -129,10 +129,10 @@ final class PartReview {
     }
 
     /** A claim read without HAPI; null when it is reported as a problem instead, as HAPI's path would. */
-    private ReviewOutputs.Reviewed checkRead(Pending claim, SupportingResources supporting, OtherClaims otherClaims)
+    private ReviewedClaim checkRead(Pending claim, SupportingResources supporting, OtherClaims otherClaims)
             throws IOException {
         try {
-            return ReviewOutputs.reviewed(claim.claim(), fast.check(claim.claim(), supporting, otherClaims));
+            return ReviewedClaim.of(claim.claim(), fast.check(claim.claim(), supporting, otherClaims));
         } catch (ExportClaimCheck.NotCheckable e) {
             results.problem(claim.line().file(), claim.line().number(), "could not be checked: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -143,7 +143,7 @@ final class PartReview {
     }
 
     /** The claim as {@code Claim/$validate} reads it; null when the line is reported as a problem instead. */
-    private ReviewOutputs.Reviewed checkWithHapi(NdjsonInputs.Line line, SupportingResources supporting,
+    private ReviewedClaim checkWithHapi(NdjsonInputs.Line line, SupportingResources supporting,
             OtherClaims otherClaims) throws IOException {
         IParser parser = parsers.get();
         try {
@@ -161,7 +161,7 @@ final class PartReview {
                 return null;
             }
             OperationOutcome outcome = reviewer.review(resource, supporting, otherClaims);
-            return ReviewOutputs.reviewed(claim, outcome, parser);
+            return ReviewedClaim.of(claim, outcome, parser);
         } catch (RuntimeException e) {
             results.problem(line.file(), line.number(), "could not be checked: " + e.getClass().getSimpleName());
             return null;

@@ -1,6 +1,5 @@
 package org.chemoadvisor.bulk;
 
-import ca.uhn.fhir.parser.IParser;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,15 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.chemoadvisor.claim.ClaimOutcomeRenderer;
-import org.chemoadvisor.rules.Finding;
-import org.chemoadvisor.rules.RuleIds;
-import org.chemoadvisor.rules.Severity;
-import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 
 /**
  * What a review writes in its output directory, as claims finish (any order): outcomes.ndjson (one
@@ -34,12 +24,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
  */
 final class ReviewOutputs implements Closeable {
 
-    static final String CLAIM_IDENTIFIER = "http://chemoadvisor.org/fhir/StructureDefinition/claim-identifier";
     /** Claims with findings the report lists in full; the rest are counted. */
     static final int REPORT_CLAIMS = 500;
-
-    record ReportedFinding(String ruleId, String severity, String element, String text, String source) {
-    }
 
     record ReportedClaim(String id, String identifier, String dateOfService, boolean error,
             List<ReportedFinding> findings) {
@@ -67,57 +53,9 @@ final class ReviewOutputs implements Closeable {
                 CSVFormat.DEFAULT.builder().setHeader("file", "line", "problem").get());
     }
 
-    /** One claim's outcome, encoded, and what findings.csv and the report say of it. */
-    record Reviewed(String id, String identifier, String dateOfService, String encoded, boolean error,
-            List<ReportedFinding> findings) {
-    }
-
-    /** The outcome of a claim read by HAPI, encoded on the caller's thread; only {@link #record} is serialized. */
-    static Reviewed reviewed(Claim claim, OperationOutcome outcome, IParser encoder) {
-        String id = claim.getIdElement().getIdPart();
-        String identifier = claim.getIdentifierFirstRep().getValue();
-        outcome.setId(id);
-        if (identifier != null) {
-            outcome.addExtension(new Extension(CLAIM_IDENTIFIER, claim.getIdentifierFirstRep().copy()));
-        }
-        String date = claim.getBillablePeriod().hasStart() ? claim.getBillablePeriod().getStartElement().asStringValue()
-                : claim.getItemFirstRep().hasServicedDateType() ? claim.getItemFirstRep().getServicedDateType()
-                .asStringValue() : "";
-        List<ReportedFinding> reported = new ArrayList<>();
-        boolean error = false;
-        for (OperationOutcomeIssueComponent issue : outcome.getIssue()) {
-            error |= issue.getSeverity() == IssueSeverity.ERROR || issue.getSeverity() == IssueSeverity.FATAL;
-            String rule = issue.getDetails().getCoding().stream().filter(c -> RuleIds.SYSTEM.equals(c.getSystem()))
-                    .map(c -> c.getCode()).findFirst().orElse(null);
-            if (rule != null) {
-                reported.add(new ReportedFinding(rule, issue.getSeverity().toCode(),
-                        String.join(" ", issue.getExpression().stream().map(e -> e.getValue()).toList()),
-                        issue.getDetails().getText(), issue.getDiagnostics()));
-            }
-        }
-        return new Reviewed(id, identifier, date, encoder.encodeResourceToString(outcome), error, reported);
-    }
-
-    /** As {@link #reviewed(Claim, OperationOutcome, IParser)} says it, for a claim checked without HAPI. */
-    static Reviewed reviewed(ExportClaim claim, List<Finding> findings) {
-        List<ReportedFinding> reported = new ArrayList<>(findings.size());
-        boolean error = false;
-        for (Finding finding : findings) {
-            error |= finding.severity() == Severity.ERROR;
-            List<String> elements = new ArrayList<>(finding.locations().size());
-            finding.locations().forEach(location -> elements.add(OutcomeJson.inBundle(location)));
-            reported.add(new ReportedFinding(finding.ruleId(),
-                    ClaimOutcomeRenderer.severity(finding.severity()).toCode(), String.join(" ", elements),
-                    ClaimOutcomeRenderer.text(finding), ClaimOutcomeRenderer.diagnostics(finding)));
-        }
-        ExportClaim.Identifier identifier = claim.identifier();
-        return new Reviewed(claim.id(), identifier == null ? null : identifier.value(), claim.dateOfService(),
-                OutcomeJson.write(claim.id(), identifier, findings, reported), error, reported);
-    }
-
     /** Writes claims checked on one thread; a batch at a time keeps the lock out of the way. */
-    synchronized void record(List<Reviewed> batch) throws IOException {
-        for (Reviewed claim : batch) {
+    synchronized void record(List<ReviewedClaim> batch) throws IOException {
+        for (ReviewedClaim claim : batch) {
             outcomes.write(claim.encoded().getBytes(StandardCharsets.UTF_8));
             outcomes.write('\n');
             for (ReportedFinding finding : claim.findings()) {
@@ -138,10 +76,9 @@ final class ReviewOutputs implements Closeable {
                 claimsWithErrors.incrementAndGet();
             }
             if (!claim.findings().isEmpty()) {
-                String date = claim.dateOfService();
-                byMonth.merge(date.length() >= 7 ? date.substring(0, 7) : "unknown", (long) claim.findings().size(),
-                        Long::sum);
-                keep(new ReportedClaim(claim.id(), claim.identifier(), date, claim.error(), claim.findings()));
+                byMonth.merge(claim.month(), (long) claim.findings().size(), Long::sum);
+                keep(new ReportedClaim(claim.id(), claim.identifier(), claim.dateOfService(), claim.error(),
+                        claim.findings()));
             }
         }
     }

@@ -71,7 +71,7 @@ final class ReviewReport {
                 .append("\"><h3>Claim ").append(escape(claim.id()))
                 .append(claim.identifier() == null ? "" : " (" + escape(claim.identifier()) + ")")
                 .append(" <span class=\"muted\">").append(escape(claim.dateOfService())).append("</span></h3><ul>");
-        for (ReviewOutputs.ReportedFinding finding : claim.findings()) {
+        for (ReportedFinding finding : claim.findings()) {
             html.append("<li><b class=\"").append(escape(finding.severity())).append("\">").append(escape(finding.ruleId()))
                     .append(" ").append(escape(finding.severity())).append("</b> ").append(escape(finding.text()))
                     .append(" <code>").append(escape(finding.element())).append("</code> <span class=\"muted\">")

@@ -201,7 +201,7 @@ class ExportClaimEquivalenceTest {
         for (String line : lines) {
             Resource resource = (Resource) parser.parseResource(line);
             OperationOutcome outcome = reviewer.review(resource, supporting, hapiIndex);
-            ReviewOutputs.Reviewed expected = ReviewOutputs.reviewed((Claim) resource, outcome, parser);
+            ReviewedClaim expected = ReviewedClaim.of((Claim) resource, outcome, parser);
             compared.total++;
             compared.withFindings += expected.findings().isEmpty() ? 0 : 1;
             // The review reads the line's bytes; what the text gives is what the bytes give.
@@ -214,7 +214,7 @@ class ExportClaimEquivalenceTest {
             if (findings == null) {
                 continue;
             }
-            assertThat(ReviewOutputs.reviewed(claim, findings)).as(line).isEqualTo(expected);
+            assertThat(ReviewedClaim.of(claim, findings)).as(line).isEqualTo(expected);
             compared.fast++;
         }
         return compared;

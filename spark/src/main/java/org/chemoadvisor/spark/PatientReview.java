@@ -1,49 +1,62 @@
 package org.chemoadvisor.spark;
 
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.context.FhirContext;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import org.chemoadvisor.bulk.ClaimBundles;
-import org.chemoadvisor.bulk.OtherClaims;
-import org.chemoadvisor.bulk.SupportingResources;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.chemoadvisor.bulk.PatientLinesReview;
 import org.chemoadvisor.facts.PolicyProfile;
-import org.hl7.fhir.r4.model.Resource;
+import org.chemoadvisor.rulepack.RulePack;
+import org.chemoadvisor.rulepack.load.RulePackLoader;
 
 /**
- * One patient's lines of the export, reviewed together as the one-machine command joins them: the
- * claim files' lines are the claims (and each other's history), the other files' lines are what they
- * reference ({@link ClaimBundles}).
+ * One patient's lines of the export, reviewed together as the one-machine command joins them
+ * ({@link PatientLinesReview}, shared with it): the claim files' lines are the claims (and each other's
+ * history), the other files' lines are what they reference. The rule pack and HAPI's context are
+ * loaded once per executor JVM (they are what is costly, and both are thread-safe).
  */
 final class PatientReview {
 
-    /** A line and whether it came from a Claim or Bundle file (by the file's name, as Bulk Data names them). */
-    record Line(String text, boolean fromClaimFile) implements java.io.Serializable {
+    /**
+     * A line with its file and its position in the input ({@code order} increases with the line within a
+     * file): a shuffle delivers a patient's lines in no set order, and the command reads them in input order.
+     */
+    record Line(String text, String file, long order) implements Serializable {
+
+        /** Bulk Data names files by resource type ({@code Claim.ndjson}, {@code Claim-2.ndjson.gz}). */
+        boolean fromClaimFile() {
+            String name = file.substring(file.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+            return name.startsWith("claim") || name.startsWith("bundle");
+        }
+    }
+
+    private static final class Shared {
+        static final FhirContext FHIR = FhirContext.forR4Cached();
+        static final RulePack PACK = RulePackLoader.loadBundled();
+        static final Map<PolicyProfile, PatientLinesReview> REVIEWS = new ConcurrentHashMap<>();
     }
 
     private PatientReview() {
     }
 
-    static List<ReviewedClaim> review(Iterable<Line> lines, PolicyProfile profile) {
-        IParser parser = ClaimLineReviewer.parser();
-        SupportingResources supporting = new SupportingResources();
-        List<String> claimLines = new ArrayList<>();
-        List<ReviewedClaim> reviewed = new ArrayList<>();
-        for (Line line : lines) {
-            if (line.fromClaimFile()) {
-                claimLines.add(line.text());
-                continue;
-            }
-            try {
-                supporting.add((Resource) parser.parseResource(line.text()));
-            } catch (RuntimeException e) {
-                reviewed.add(ReviewedClaim.problem("not a FHIR R4 resource"));
-            }
+    static List<ReviewedLine> review(Iterable<Line> lines, PolicyProfile profile) {
+        List<Line> sorted = new ArrayList<>();
+        lines.forEach(sorted::add);
+        // Input order as the command reads it: the files by name (as a directory lists them), each line by line.
+        sorted.sort(Comparator.comparing(Line::file).thenComparingLong(Line::order));
+        List<String> supporting = new ArrayList<>();
+        List<String> claims = new ArrayList<>();
+        for (Line line : sorted) {
+            (line.fromClaimFile() ? claims : supporting).add(line.text());
         }
-        OtherClaims otherClaims = OtherClaims.of(claimLines, ClaimLineReviewer.codeSets());
-        for (String line : claimLines) {
-            reviewed.add(ClaimLineReviewer.review(line, profile,
-                    resource -> ClaimBundles.withRecord(resource, supporting, otherClaims)));
-        }
+        List<ReviewedLine> reviewed = new ArrayList<>(claims.size());
+        PatientLinesReview review = Shared.REVIEWS.computeIfAbsent(profile,
+                p -> new PatientLinesReview(Shared.FHIR, Shared.PACK, p));
+        review.review(supporting, claims, problem -> reviewed.add(ReviewedLine.problem(problem)))
+                .forEach(claim -> reviewed.add(ReviewedLine.of(claim)));
         return reviewed;
     }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.chemoadvisor.bulk.ReviewedClaim;
 import org.chemoadvisor.facts.PolicyProfile;
 import scala.Tuple2;
 
@@ -33,7 +34,8 @@ public final class SparkClaimReview {
             .add("claim_id", DataTypes.StringType).add("error", DataTypes.BooleanType)
             .add("outcome", DataTypes.StringType);
     private static final StructType FINDINGS = new StructType().add("claim_id", DataTypes.StringType)
-            .add("date_of_service", DataTypes.StringType).add("month", DataTypes.StringType)
+            .add("claim_identifier", DataTypes.StringType).add("date_of_service", DataTypes.StringType)
+            .add("month", DataTypes.StringType)
             .add("rule_id", DataTypes.StringType).add("severity", DataTypes.StringType)
             .add("element", DataTypes.StringType).add("finding_and_fix", DataTypes.StringType)
             .add("table_and_version", DataTypes.StringType);
@@ -67,37 +69,33 @@ public final class SparkClaimReview {
         spark.stop();
     }
 
-    /** Bulk Data names files by resource type ({@code Claim.ndjson}, {@code Claim-2.ndjson.gz}). */
-    static boolean claimFile(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        return name.startsWith("claim") || name.startsWith("bundle");
-    }
-
     public static Summary run(SparkSession spark, List<String> inputs, String out, PolicyProfile profile) {
-        // Each line with the name of its file: Claim*/Bundle* files hold the claims, the others what they reference.
-        // NDJSON files only, as the command takes them: an export directory also holds its manifest and the like.
+        // Each line with the name of its file (Claim*/Bundle* files hold the claims, the others what they reference)
+        // and its place in it. NDJSON files only, as the command takes them: an export directory also holds its
+        // manifest and the like.
         JavaRDD<PatientReview.Line> lines = spark.read().option("pathGlobFilter", "*.{ndjson,ndjson.gz,jsonl}")
                 .text(inputs.toArray(String[]::new))
-                .withColumn("file", functions.input_file_name()).javaRDD()
+                .withColumn("file", functions.input_file_name())
+                .withColumn("order", functions.monotonically_increasing_id()).javaRDD()
                 .filter(row -> !row.getString(0).isBlank())
-                .map(row -> new PatientReview.Line(row.getString(0), claimFile(row.getString(1))));
-        JavaRDD<ReviewedClaim> reviewed = lines.mapToPair(line -> new Tuple2<>(PatientKeys.of(line.text()), line))
+                .map(row -> new PatientReview.Line(row.getString(0), row.getString(1), row.getLong(2)));
+        JavaRDD<ReviewedLine> reviewed = lines.mapToPair(line -> new Tuple2<>(PatientKeys.of(line.text()), line))
                 .groupByKey()
                 .flatMap(patient -> PatientReview.review(patient._2(), profile).iterator())
                 .cache();
-        JavaRDD<ReviewedClaim> claims = reviewed.filter(r -> r.problem == null);
+        JavaRDD<ReviewedClaim> claims = reviewed.filter(r -> r.claim() != null).map(ReviewedLine::claim);
         Dataset<Row> outcomes = spark.createDataFrame(
-                claims.map(r -> RowFactory.create(r.month, r.claimId, r.error, r.outcome)), OUTCOMES);
-        Dataset<Row> findings = spark.createDataFrame(claims.flatMap(r -> r.findings.iterator()).map(f -> RowFactory
-                .create(f.claimId(), f.dateOfService(), f.month(), f.ruleId(), f.severity(), f.element(),
-                        f.findingAndFix(), f.tableAndVersion())), FINDINGS);
+                claims.map(c -> RowFactory.create(c.month(), c.id(), c.error(), c.encoded())), OUTCOMES);
+        Dataset<Row> findings = spark.createDataFrame(claims.flatMap(c -> c.findings().stream()
+                .map(f -> RowFactory.create(c.id(), c.identifier(), c.dateOfService(), c.month(), f.ruleId(),
+                        f.severity(), f.element(), f.text(), f.source())).iterator()), FINDINGS);
 
         outcomes.select("month", "outcome").write().mode(SaveMode.Overwrite).partitionBy("month").text(out + "/outcomes");
         findings.write().mode(SaveMode.Overwrite).partitionBy("month").json(out + "/findings");
         findings.write().mode(SaveMode.Overwrite).partitionBy("month").parquet(out + "/findings-parquet");
         Dataset<Row> byRule = findings.groupBy("rule_id", "severity").count().orderBy("rule_id", "severity");
         byRule.coalesce(1).write().mode(SaveMode.Overwrite).json(out + "/summary");
-        spark.createDataFrame(reviewed.filter(r -> r.problem != null).map(r -> RowFactory.create(r.problem)),
+        spark.createDataFrame(reviewed.filter(r -> r.problem() != null).map(r -> RowFactory.create(r.problem())),
                 new StructType().add("problem", DataTypes.StringType))
                 .coalesce(1).write().mode(SaveMode.Overwrite).json(out + "/problems");
 
@@ -105,8 +103,8 @@ public final class SparkClaimReview {
         for (Row row : byRule.collectAsList()) {
             perRule.merge(row.getString(0), row.getLong(2), Long::sum);
         }
-        Summary summary = new Summary(claims.count(), claims.filter(r -> r.error).count(),
-                reviewed.filter(r -> r.problem != null).count(), perRule);
+        Summary summary = new Summary(claims.count(), claims.filter(ReviewedClaim::error).count(),
+                reviewed.filter(r -> r.problem() != null).count(), perRule);
         reviewed.unpersist();
         return summary;
     }
