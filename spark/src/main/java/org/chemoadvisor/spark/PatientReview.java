@@ -1,7 +1,6 @@
 package org.chemoadvisor.spark;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,9 +21,9 @@ final class PatientReview {
 
     /**
      * A line with its file and its position in the input ({@code order} increases with the line within a
-     * file): a shuffle delivers a patient's lines in no set order, and the command reads them in input order.
+     * file): the command reads a patient's lines in input order, and the review puts them in that order again.
      */
-    record Line(String text, String file, long order) implements Serializable {
+    record Line(String text, String file, long order) {
 
         /** Bulk Data names files by resource type ({@code Claim.ndjson}, {@code Claim-2.ndjson.gz}). */
         boolean fromClaimFile() {
@@ -42,9 +41,9 @@ final class PatientReview {
     private PatientReview() {
     }
 
-    static List<ReviewedLine> review(Iterable<Line> lines, PolicyProfile profile) {
-        List<Line> sorted = new ArrayList<>();
-        lines.forEach(sorted::add);
+    /** @param lines one patient's lines, in any order */
+    static List<ReviewedLine> review(List<Line> lines, PolicyProfile profile) {
+        List<Line> sorted = new ArrayList<>(lines);
         // Input order as the command reads it: the files by name (as a directory lists them), each line by line.
         sorted.sort(Comparator.comparing(Line::file).thenComparingLong(Line::order));
         List<String> supporting = new ArrayList<>();

@@ -1,21 +1,28 @@
 package org.chemoadvisor.spark;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.chemoadvisor.bulk.ReviewedClaim;
 import org.chemoadvisor.facts.PolicyProfile;
-import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The bulk claim review as a Spark job:
@@ -30,15 +37,18 @@ import scala.Tuple2;
  */
 public final class SparkClaimReview {
 
-    private static final StructType OUTCOMES = new StructType().add("month", DataTypes.StringType)
-            .add("claim_id", DataTypes.StringType).add("error", DataTypes.BooleanType)
-            .add("outcome", DataTypes.StringType);
-    private static final StructType FINDINGS = new StructType().add("claim_id", DataTypes.StringType)
+    private static final StructType FINDING = new StructType().add("rule_id", DataTypes.StringType)
+            .add("severity", DataTypes.StringType).add("element", DataTypes.StringType)
+            .add("finding_and_fix", DataTypes.StringType).add("table_and_version", DataTypes.StringType);
+    /** A line reviewed: a claim (problem null) or a line that is not one (only problem set). */
+    private static final StructType REVIEWED = new StructType().add("problem", DataTypes.StringType)
+            .add("month", DataTypes.StringType).add("claim_id", DataTypes.StringType)
             .add("claim_identifier", DataTypes.StringType).add("date_of_service", DataTypes.StringType)
-            .add("month", DataTypes.StringType)
-            .add("rule_id", DataTypes.StringType).add("severity", DataTypes.StringType)
-            .add("element", DataTypes.StringType).add("finding_and_fix", DataTypes.StringType)
-            .add("table_and_version", DataTypes.StringType);
+            .add("error", DataTypes.BooleanType).add("outcome", DataTypes.StringType)
+            .add("findings", DataTypes.createArrayType(FINDING));
+
+    private static final UserDefinedFunction PATIENT = functions.udf((UDF1<String, String>) PatientKeys::of,
+            DataTypes.StringType);
 
     /** The run's totals, also written to {@code summary/}. */
     public record Summary(long claims, long claimsWithErrors, long problems, Map<String, Long> findingsByRule) {
@@ -70,42 +80,65 @@ public final class SparkClaimReview {
     }
 
     public static Summary run(SparkSession spark, List<String> inputs, String out, PolicyProfile profile) {
-        // Each line with the name of its file (Claim*/Bundle* files hold the claims, the others what they reference)
-        // and its place in it. NDJSON files only, as the command takes them: an export directory also holds its
-        // manifest and the like.
-        JavaRDD<PatientReview.Line> lines = spark.read().option("pathGlobFilter", "*.{ndjson,ndjson.gz,jsonl}")
-                .text(inputs.toArray(String[]::new))
-                .withColumn("file", functions.input_file_name())
-                .withColumn("order", functions.monotonically_increasing_id()).javaRDD()
-                .filter(row -> !row.getString(0).isBlank())
-                .map(row -> new PatientReview.Line(row.getString(0), row.getString(1), row.getLong(2)));
-        JavaRDD<ReviewedLine> reviewed = lines.mapToPair(line -> new Tuple2<>(PatientKeys.of(line.text()), line))
-                .groupByKey()
-                .flatMap(patient -> PatientReview.review(patient._2(), profile).iterator())
-                .cache();
-        JavaRDD<ReviewedClaim> claims = reviewed.filter(r -> r.claim() != null).map(ReviewedLine::claim);
-        Dataset<Row> outcomes = spark.createDataFrame(
-                claims.map(c -> RowFactory.create(c.month(), c.id(), c.error(), c.encoded())), OUTCOMES);
-        Dataset<Row> findings = spark.createDataFrame(claims.flatMap(c -> c.findings().stream()
-                .map(f -> RowFactory.create(c.id(), c.identifier(), c.dateOfService(), c.month(), f.ruleId(),
-                        f.severity(), f.element(), f.text(), f.source())).iterator()), FINDINGS);
-
-        outcomes.select("month", "outcome").write().mode(SaveMode.Overwrite).partitionBy("month").text(out + "/outcomes");
+        // Each line with its patient, the name of its file (Claim*/Bundle* files hold the claims, the others what
+        // they reference) and its place in it. NDJSON files only, as the command takes them: an export directory
+        // also holds its manifest and the like. Spark's own rows all the way: no Java serialization in the shuffle.
+        Dataset<Row> text = spark.read().option("pathGlobFilter", "*.{ndjson,ndjson.gz,jsonl}")
+                .text(inputs.toArray(String[]::new));
+        // As many review tasks as the input has splits. Spark's default (spark.sql.shuffle.partitions, 200) would
+        // stay as it is through the cache below, and each task writes a file per month of service: thousands of
+        // small files, and most of the run spent committing them.
+        int partitions = Math.max(1, text.javaRDD().getNumPartitions());
+        Dataset<Row> lines = text
+                .filter((FilterFunction<Row>) row -> !row.getString(0).isBlank())
+                .select(PATIENT.apply(col("value")).as("patient"), col("value"),
+                        functions.input_file_name().as("file"), functions.monotonically_increasing_id().as("order"));
+        // A patient's lines meet in one partition, in input order; each partition is reviewed a patient at a time.
+        Dataset<Row> rows = lines.repartition(partitions, col("patient")).sortWithinPartitions("patient", "file", "order")
+                .mapPartitions((MapPartitionsFunction<Row, Row>) sorted -> new PatientGroups<>(sorted,
+                        patient -> PatientReview.review(patient, profile).stream().map(SparkClaimReview::row)
+                                .toList()), Encoders.row(REVIEWED));
+        // Reviewed once: every output below reads the review from Spark's columnar cache (spilled to disk when it
+        // does not fit), not from the review done again.
+        Dataset<Row> reviewed = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> claims = reviewed.filter(col("problem").isNull());
+        claims.select("month", "outcome").write().mode(SaveMode.Overwrite).partitionBy("month")
+                .text(out + "/outcomes");
+        Dataset<Row> findings = claims.select(col("claim_id"), col("claim_identifier"), col("date_of_service"),
+                col("month"), functions.explode(col("findings")).as("f"))
+                .select(col("claim_id"), col("claim_identifier"), col("date_of_service"), col("month"),
+                        col("f.rule_id"), col("f.severity"), col("f.element"), col("f.finding_and_fix"),
+                        col("f.table_and_version"));
         findings.write().mode(SaveMode.Overwrite).partitionBy("month").json(out + "/findings");
         findings.write().mode(SaveMode.Overwrite).partitionBy("month").parquet(out + "/findings-parquet");
-        Dataset<Row> byRule = findings.groupBy("rule_id", "severity").count().orderBy("rule_id", "severity");
-        byRule.coalesce(1).write().mode(SaveMode.Overwrite).json(out + "/summary");
-        spark.createDataFrame(reviewed.filter(r -> r.problem() != null).map(r -> RowFactory.create(r.problem())),
-                new StructType().add("problem", DataTypes.StringType))
-                .coalesce(1).write().mode(SaveMode.Overwrite).json(out + "/problems");
+        List<Row> byRule = findings.groupBy("rule_id", "severity").count().orderBy("rule_id", "severity")
+                .collectAsList();
+        spark.createDataFrame(byRule, new StructType().add("rule_id", DataTypes.StringType)
+                .add("severity", DataTypes.StringType).add("count", DataTypes.LongType))
+                .coalesce(1).write().mode(SaveMode.Overwrite).json(out + "/summary");
+        reviewed.filter(col("problem").isNotNull()).select("problem").coalesce(1).write().mode(SaveMode.Overwrite)
+                .json(out + "/problems");
 
+        Row totals = reviewed.agg(functions.count(col("claim_id")),
+                functions.count(functions.when(col("error"), true)), functions.count(col("problem"))).first();
         Map<String, Long> perRule = new TreeMap<>();
-        for (Row row : byRule.collectAsList()) {
+        for (Row row : byRule) {
             perRule.merge(row.getString(0), row.getLong(2), Long::sum);
         }
-        Summary summary = new Summary(claims.count(), claims.filter(ReviewedClaim::error).count(),
-                reviewed.filter(r -> r.problem() != null).count(), perRule);
         reviewed.unpersist();
-        return summary;
+        return new Summary(totals.getLong(0), totals.getLong(1), totals.getLong(2), perRule);
+    }
+
+    private static Row row(ReviewedLine line) {
+        ReviewedClaim claim = line.claim();
+        if (claim == null) {
+            return RowFactory.create(line.problem(), null, null, null, null, null, null,
+                    CollectionConverters.asScala(List.<Row>of()).toSeq());
+        }
+        List<Row> findings = new ArrayList<>(claim.findings().size());
+        claim.findings().forEach(f -> findings.add(RowFactory.create(f.ruleId(), f.severity(), f.element(), f.text(),
+                f.source())));
+        return RowFactory.create(null, claim.month(), claim.id(), claim.identifier(), claim.dateOfService(),
+                claim.error(), claim.encoded(), CollectionConverters.asScala(findings).toSeq());
     }
 }
