@@ -83,7 +83,7 @@ public final class ClaimReviewCommand {
                         progress, out);
             }
             progress.finish();
-            ReviewReport.write(outDir.resolve("report.html"), results,
+            ReviewReport.write(outDir.resolve("report.html"), results.summary(),
                     inputs.stream().map(Path::toString).toList(), (System.nanoTime() - started) / 1_000_000);
             out.printf("%d claims, %d with errors, %d unreadable lines: %s%n", results.claims.get(),
                     results.claimsWithErrors.get(), results.unreadable.get(), outDir.toAbsolutePath());

@@ -24,13 +24,6 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class ReviewOutputs implements Closeable {
 
-    /** Claims with findings the report lists in full; the rest are counted. */
-    static final int REPORT_CLAIMS = 500;
-
-    record ReportedClaim(String id, String identifier, String dateOfService, boolean error,
-            List<ReportedFinding> findings) {
-    }
-
     /** Bytes, not a Writer: a String's own UTF-8 encoding is a copy for ASCII, where a Writer's encoder loops. */
     private final OutputStream outcomes;
     private final CSVPrinter findings;
@@ -40,7 +33,7 @@ final class ReviewOutputs implements Closeable {
     final AtomicLong unreadable = new AtomicLong();
     final Map<String, Long> byRule = new TreeMap<>();
     final Map<String, Long> byMonth = new TreeMap<>();
-    final List<ReportedClaim> sample = new ArrayList<>();
+    final List<ReviewSummary.Listed> sample = new ArrayList<>();
     long sampledOut;
 
     ReviewOutputs(Path dir) throws IOException {
@@ -77,15 +70,15 @@ final class ReviewOutputs implements Closeable {
             }
             if (!claim.findings().isEmpty()) {
                 byMonth.merge(claim.month(), (long) claim.findings().size(), Long::sum);
-                keep(new ReportedClaim(claim.id(), claim.identifier(), claim.dateOfService(), claim.error(),
+                keep(new ReviewSummary.Listed(claim.id(), claim.identifier(), claim.dateOfService(), claim.error(),
                         claim.findings()));
             }
         }
     }
 
     /** The sample keeps the claims with errors first; beyond its size, claims are only counted. */
-    private void keep(ReportedClaim claim) {
-        if (sample.size() < REPORT_CLAIMS) {
+    private void keep(ReviewSummary.Listed claim) {
+        if (sample.size() < ReviewReport.CLAIMS_LISTED) {
             sample.add(claim);
             return;
         }
@@ -98,6 +91,11 @@ final class ReviewOutputs implements Closeable {
                 }
             }
         }
+    }
+
+    synchronized ReviewSummary summary() {
+        return new ReviewSummary(claims.get(), claimsWithErrors.get(), unreadable.get(), byRule, byMonth, sample,
+                sampledOut);
     }
 
     synchronized void problem(Path file, long line, String problem) throws IOException {

@@ -7,39 +7,47 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * report.html: one self-contained page for a billing manager (styles and SVG charts inline,
  * nothing loaded from anywhere): totals, findings by rule and by month of service, then the claims
  * with errors first, each finding with its fix.
  */
-final class ReviewReport {
+public final class ReviewReport {
+
+    /** Claims with findings the report lists in full; the rest are counted. */
+    public static final int CLAIMS_LISTED = 500;
 
     private ReviewReport() {
     }
 
-    static void write(Path file, ReviewOutputs results, List<String> inputs, long millis) throws IOException {
+    static void write(Path file, ReviewSummary summary, List<String> inputs, long millis) throws IOException {
+        Files.writeString(file, html(summary, inputs, millis), StandardCharsets.UTF_8);
+    }
+
+    /** The page, for {@code inputs} reviewed in {@code millis}; its listed claims sorted errors first, then by id. */
+    public static String html(ReviewSummary summary, List<String> inputs, long millis) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Chemodenervation claim review")
                 .append("</title><style>").append(STYLE).append("</style></head><body><h1>Chemodenervation claim review</h1>")
                 .append("<p class=\"muted\">").append(escape(String.join(", ", inputs))).append(" &middot; ")
                 .append(String.format("%.1f", millis / 1000.0)).append(" s</p><div class=\"totals\">")
-                .append(total("claims reviewed", results.claims.get()))
-                .append(total("claims with errors", results.claimsWithErrors.get()))
-                .append(total("findings", results.byRule.values().stream().mapToLong(Long::longValue).sum()))
-                .append(total("unreadable lines", results.unreadable.get())).append("</div>")
-                .append("<h2>Findings by rule</h2>").append(bars(results.byRule))
-                .append("<h2>Findings by month of service</h2>").append(bars(results.byMonth))
+                .append(total("claims reviewed", summary.claims()))
+                .append(total("claims with errors", summary.claimsWithErrors()))
+                .append(total("findings", summary.findingsByRule().values().stream().mapToLong(Long::longValue).sum()))
+                .append(total("unreadable lines", summary.unreadable())).append("</div>")
+                .append("<h2>Findings by rule</h2>").append(bars(new TreeMap<>(summary.findingsByRule())))
+                .append("<h2>Findings by month of service</h2>").append(bars(new TreeMap<>(summary.findingsByMonth())))
                 .append("<h2>Claims with findings</h2>");
-        if (results.sampledOut > 0) {
-            html.append("<p class=\"muted\">The first ").append(ReviewOutputs.REPORT_CLAIMS)
-                    .append(" claims with findings, errors first; ").append(results.sampledOut)
-                    .append(" more are in findings.csv.</p>");
+        if (summary.notListed() > 0) {
+            html.append("<p class=\"muted\">").append(summary.listed().size())
+                    .append(" claims with findings, errors first; ").append(summary.notListed())
+                    .append(" more claims with findings are in the findings files only.</p>");
         }
-        results.sample.stream().sorted(Comparator.comparing((ReviewOutputs.ReportedClaim c) -> !c.error())
-                .thenComparing(ReviewOutputs.ReportedClaim::id)).forEach(claim -> html.append(claim(claim)));
-        html.append("</body></html>\n");
-        Files.writeString(file, html, StandardCharsets.UTF_8);
+        summary.listed().stream().sorted(Comparator.comparing((ReviewSummary.Listed c) -> !c.error())
+                .thenComparing(ReviewSummary.Listed::id)).forEach(claim -> html.append(claim(claim)));
+        return html.append("</body></html>\n").toString();
     }
 
     private static String total(String label, long value) {
@@ -66,7 +74,7 @@ final class ReviewReport {
         return svg.append("</svg>").toString();
     }
 
-    private static String claim(ReviewOutputs.ReportedClaim claim) {
+    private static String claim(ReviewSummary.Listed claim) {
         StringBuilder html = new StringBuilder("<section class=\"claim").append(claim.error() ? " error" : "")
                 .append("\"><h3>Claim ").append(escape(claim.id()))
                 .append(claim.identifier() == null ? "" : " (" + escape(claim.identifier()) + ")")

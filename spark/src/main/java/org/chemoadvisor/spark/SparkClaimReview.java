@@ -20,6 +20,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.chemoadvisor.bulk.ReviewReport;
+import org.chemoadvisor.bulk.ReviewSummary;
 import org.chemoadvisor.bulk.ReviewedClaim;
 import org.chemoadvisor.facts.PolicyProfile;
 import scala.jdk.javaapi.CollectionConverters;
@@ -50,7 +52,7 @@ public final class SparkClaimReview {
     private static final UserDefinedFunction PATIENT = functions.udf((UDF1<String, String>) PatientKeys::of,
             DataTypes.StringType);
 
-    /** The run's totals, also written to {@code summary/}. */
+    /** The run's totals; {@code summary/} has the findings per rule and severity, {@code report.html} all of it. */
     public record Summary(long claims, long claimsWithErrors, long problems, Map<String, Long> findingsByRule) {
     }
 
@@ -80,30 +82,15 @@ public final class SparkClaimReview {
     }
 
     public static Summary run(SparkSession spark, List<String> inputs, String out, PolicyProfile profile) {
-        // Each line with its patient, the name of its file (Claim*/Bundle* files hold the claims, the others what
-        // they reference) and its place in it. NDJSON files only, as the command takes them: an export directory
-        // also holds its manifest and the like. Spark's own rows all the way: no Java serialization in the shuffle.
-        Dataset<Row> text = spark.read().option("pathGlobFilter", "*.{ndjson,ndjson.gz,jsonl}")
-                .text(inputs.toArray(String[]::new));
-        // As many review tasks as the input has splits. Spark's default (spark.sql.shuffle.partitions, 200) would
-        // stay as it is through the cache below, and each task writes a file per month of service: thousands of
-        // small files, and most of the run spent committing them.
-        int partitions = Math.max(1, text.javaRDD().getNumPartitions());
-        Dataset<Row> lines = text
-                .filter((FilterFunction<Row>) row -> !row.getString(0).isBlank())
-                .select(PATIENT.apply(col("value")).as("patient"), col("value"),
-                        functions.input_file_name().as("file"), functions.monotonically_increasing_id().as("order"));
-        // A patient's lines meet in one partition, in input order; each partition is reviewed a patient at a time.
-        Dataset<Row> rows = lines.repartition(partitions, col("patient")).sortWithinPartitions("patient", "file", "order")
-                .mapPartitions((MapPartitionsFunction<Row, Row>) sorted -> new PatientGroups<>(sorted,
-                        patient -> PatientReview.review(patient, profile).stream().map(SparkClaimReview::row)
-                                .toList()), Encoders.row(REVIEWED));
+        long started = System.nanoTime();
         // Reviewed once: every output below reads the review from Spark's columnar cache (spilled to disk when it
         // does not fit), not from the review done again.
-        Dataset<Row> reviewed = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> reviewed = review(spark, inputs, profile).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> claims = reviewed.filter(col("problem").isNull());
         claims.select("month", "outcome").write().mode(SaveMode.Overwrite).partitionBy("month")
                 .text(out + "/outcomes");
+        claims.select("month", "claim_id", "claim_identifier", "date_of_service", "error", "outcome").write()
+                .mode(SaveMode.Overwrite).partitionBy("month").parquet(out + "/outcomes-parquet");
         Dataset<Row> findings = claims.select(col("claim_id"), col("claim_identifier"), col("date_of_service"),
                 col("month"), functions.explode(col("findings")).as("f"))
                 .select(col("claim_id"), col("claim_identifier"), col("date_of_service"), col("month"),
@@ -119,14 +106,37 @@ public final class SparkClaimReview {
         reviewed.filter(col("problem").isNotNull()).select("problem").coalesce(1).write().mode(SaveMode.Overwrite)
                 .json(out + "/problems");
 
-        Row totals = reviewed.agg(functions.count(col("claim_id")),
-                functions.count(functions.when(col("error"), true)), functions.count(col("problem"))).first();
+        ReviewSummary summary = SparkReviewReport.summary(reviewed, findings);
+        SparkReviewReport.write(spark, out + "/report.html",
+                ReviewReport.html(summary, inputs, (System.nanoTime() - started) / 1_000_000));
+        reviewed.unpersist();
         Map<String, Long> perRule = new TreeMap<>();
         for (Row row : byRule) {
             perRule.merge(row.getString(0), row.getLong(2), Long::sum);
         }
-        reviewed.unpersist();
-        return new Summary(totals.getLong(0), totals.getLong(1), totals.getLong(2), perRule);
+        return new Summary(summary.claims(), summary.claimsWithErrors(), summary.unreadable(), perRule);
+    }
+
+    /** Every line read, grouped by patient and reviewed: a row of {@link #REVIEWED} per claim or problem. */
+    private static Dataset<Row> review(SparkSession spark, List<String> inputs, PolicyProfile profile) {
+        // Each line with its patient, the name of its file (Claim*/Bundle* files hold the claims, the others what
+        // they reference) and its place in it. NDJSON files only, as the command takes them: an export directory
+        // also holds its manifest and the like. Spark's own rows all the way: no Java serialization in the shuffle.
+        Dataset<Row> text = spark.read().option("pathGlobFilter", "*.{ndjson,ndjson.gz,jsonl}")
+                .text(inputs.toArray(String[]::new));
+        // As many review tasks as the input has splits. Spark's default (spark.sql.shuffle.partitions, 200) would
+        // stay as it is through the cache, and each task writes a file per month of service: thousands of
+        // small files, and most of the run spent committing them.
+        int partitions = Math.max(1, text.javaRDD().getNumPartitions());
+        Dataset<Row> lines = text
+                .filter((FilterFunction<Row>) row -> !row.getString(0).isBlank())
+                .select(PATIENT.apply(col("value")).as("patient"), col("value"),
+                        functions.input_file_name().as("file"), functions.monotonically_increasing_id().as("order"));
+        // A patient's lines meet in one partition, in input order; each partition is reviewed a patient at a time.
+        return lines.repartition(partitions, col("patient")).sortWithinPartitions("patient", "file", "order")
+                .mapPartitions((MapPartitionsFunction<Row, Row>) sorted -> new PatientGroups<>(sorted,
+                        patient -> PatientReview.review(patient, profile).stream().map(SparkClaimReview::row)
+                                .toList()), Encoders.row(REVIEWED));
     }
 
     private static Row row(ReviewedLine line) {

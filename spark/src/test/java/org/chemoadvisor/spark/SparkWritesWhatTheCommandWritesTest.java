@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The job and the one-machine command over the same export write the same thing for every claim: the
  * same OperationOutcome text (which BulkOutcomesEqualValidateTest holds to what Claim/$validate answers)
- * and the same findings rows, whichever order the shuffle hands a patient's lines over in.
+ * and the same findings rows, whichever order the shuffle hands a patient's lines over in; and the same
+ * report totals and charts.
  */
 class SparkWritesWhatTheCommandWritesTest {
 
@@ -64,6 +65,10 @@ class SparkWritesWhatTheCommandWritesTest {
         assertThat(findings).as("findings on the generated claims").hasSizeGreaterThan(1000)
                 .anyMatch(row -> row.get(3).equals("CHEMO-41")).anyMatch(row -> row.get(3).equals("CHEMO-40"));
         assertThat(sparkFindings(dir.resolve("spark"))).containsExactlyInAnyOrderElementsOf(findings);
+        assertThat(spark.read().parquet(dir.resolve("spark/outcomes-parquet").toString()).count()).isEqualTo(3000);
+        // The totals and the charts by rule and by month; the claims listed are the first 500 each one met.
+        assertThat(report(dir.resolve("spark"), "<h2>Claims with findings</h2>"))
+                .isEqualTo(report(dir.resolve("command"), "<h2>Claims with findings</h2>"));
     }
 
     @Test
@@ -83,6 +88,17 @@ class SparkWritesWhatTheCommandWritesTest {
             assertThat(summary.problems()).isEqualTo(CSVFormat.DEFAULT.builder().setSkipHeaderRecord(true)
                     .setHeader().get().parse(problems).getRecords().size()).isEqualTo(2);
         }
+        // Under 500 claims with findings, both list them all, errors first.
+        assertThat(report(dir.resolve("spark"), "</body>")).contains("Claim modifier-50-1")
+                .isEqualTo(report(dir.resolve("command"), "</body>"));
+    }
+
+    /** report.html from its totals (after the inputs and the time taken, which differ) up to {@code end}. */
+    private static String report(Path out, String end) throws IOException {
+        String html = Files.readString(out.resolve("report.html"));
+        int from = html.indexOf("<div class=\"totals\">");
+        assertThat(from).as("the totals in " + out).isPositive();
+        return html.substring(from, html.indexOf(end, from));
     }
 
     /**
