@@ -32,10 +32,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * [--profile medicare|commercial]}. INPUT is any path Spark reads (local, HDFS, S3 through Hadoop's file
  * systems; globs; .gz): NDJSON as Bulk Data exports it, Claim (or Bundle) files with the Procedure, Coverage and
  * Patient files they reference, grouped by patient so that each claim meets its patient's Procedures, Coverage
- * and other claims, as the one-machine command joins them. Writes,
- * partitioned by month of service: {@code outcomes/} (one OperationOutcome a line, as {@code Claim/$validate}
- * answers it without structural validation), {@code findings/} as NDJSON and {@code findings-parquet/}; and
- * {@code summary/} (findings per rule and severity) and {@code problems/} (lines that are not claims).
+ * and other claims, as the one-machine command joins them. Writes, partitioned by month of service:
+ * {@code outcomes/} (one OperationOutcome a line, as {@code Claim/$validate} answers it without structural
+ * validation) and {@code outcomes-parquet/}, {@code findings/} as NDJSON and {@code findings-parquet/}; and
+ * {@code summary/} (findings per rule and severity), {@code problems/} (lines that are not claims) and
+ * {@code report.html} (the command's page).
  */
 public final class SparkClaimReview {
 
