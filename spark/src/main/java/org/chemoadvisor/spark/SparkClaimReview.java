@@ -60,24 +60,61 @@ public final class SparkClaimReview {
     private SparkClaimReview() {
     }
 
-    public static void main(String[] args) {
-        List<String> inputs = new ArrayList<>();
-        String out = null;
-        String profile = "medicare";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = args[++i];
-                case "--profile" -> profile = args[++i];
-                default -> inputs.add(args[i]);
+    /** What the command line asks for. */
+    record Arguments(List<String> inputs, String out, PolicyProfile profile) {
+
+        /** @throws IllegalArgumentException saying what is wrong with {@code args} */
+        static Arguments parse(String[] args) {
+            List<String> inputs = new ArrayList<>();
+            String out = null;
+            PolicyProfile profile = PolicyProfile.MEDICARE;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--out" -> out = value(args, ++i, "--out");
+                    case "--profile" -> profile = profile(value(args, ++i, "--profile"));
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        inputs.add(args[i]);
+                    }
+                }
             }
+            if (inputs.isEmpty() || out == null) {
+                throw new IllegalArgumentException(inputs.isEmpty() ? "no INPUT" : "no --out DIR");
+            }
+            return new Arguments(List.copyOf(inputs), out, profile);
         }
-        if (inputs.isEmpty() || out == null) {
-            System.err.println("Usage: spark-submit --class " + SparkClaimReview.class.getName()
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static PolicyProfile profile(String name) {
+            for (PolicyProfile profile : PolicyProfile.values()) {
+                if (profile.id().equalsIgnoreCase(name)) {
+                    return profile;
+                }
+            }
+            throw new IllegalArgumentException("unknown profile " + name);
+        }
+    }
+
+    public static void main(String[] args) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\nUsage: spark-submit --class " + SparkClaimReview.class.getName()
                     + " <jar> INPUT... --out DIR [--profile medicare|commercial]");
             System.exit(2);
+            return;
         }
         SparkSession spark = SparkSession.builder().appName("chemodenervation claim review").getOrCreate();
-        Summary summary = run(spark, inputs, out, PolicyProfile.valueOf(profile.toUpperCase(java.util.Locale.ROOT)));
+        Summary summary = run(spark, arguments.inputs(), arguments.out(), arguments.profile());
         System.out.println(summary);
         spark.stop();
     }
