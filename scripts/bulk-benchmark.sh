@@ -2,7 +2,8 @@
 # Bulk review benchmark, one run on this machine: generates seeded claims (generate-claims), then times
 #   1. validate-claims, rules only, on CLAIMS claims (wall time from start to report, resident memory);
 #   2. validate-claims --structural and rules only again, on the first STRUCTURAL_CLAIMS of them (the ratio);
-#   3. the Spark job in local mode on every core, on the CLAIMS claims (the ratio to 1.), unless NO_SPARK=1;
+#   3. the Spark job in local mode on every core, on the CLAIMS claims, with the JIT and collector flags of
+#      scripts/bulk.options (the ratio to 1.), unless NO_SPARK=1;
 # and prints one table. The in-process parse floor and per-claim stages are the JMH benchmarks
 # (mvn -B -Pbenchmarks verify -Djmh.args="BulkReviewBenchmarks"). Not run by CI.
 #
@@ -70,8 +71,10 @@ if [[ "${NO_SPARK:-0}" != 1 ]]; then
   (cd spark && mvn -B -q ${MVN_FLAGS} org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$WORK/spark-cp.txt" >&2)
   OPENS="$(sed -n '/<argLine>/,/<\/argLine>/p' spark/pom.xml | sed -e 's/<[^>]*>//g' | tr '\n' ' ')"
+  # The command's JIT and collector flags (scripts/bulk.options without its heap): the same review, the same JVM.
+  SPARK_JVM="$(grep -v -e '^#' -e '^-Xmx' scripts/bulk.options | tr '\n' ' ')"
   # shellcheck disable=SC2086
-  read -r SPARK_S SPARK_MB < <(timed java $OPENS -Xmx2g -Dspark.master="local[*]" \
+  read -r SPARK_S SPARK_MB < <(timed java $OPENS -Xmx2g $SPARK_JVM -Dspark.master="local[*]" \
     -cp "spark/target/classes:$(cat "$WORK/spark-cp.txt")" org.chemoadvisor.spark.SparkClaimReview \
     "$WORK/in" --out "$WORK/out-spark")
 fi
@@ -85,6 +88,6 @@ if [[ "$STRUCTURAL_CLAIMS" -gt 0 ]]; then
   echo "| validate-claims --structural | ${STRUCTURAL_CLAIMS} | ${STRUCT_S} | $(rate "$STRUCTURAL_CLAIMS" "$STRUCT_S") | ${STRUCT_MB} | $(awk -v a="$SMALL_S" -v b="$STRUCT_S" 'BEGIN { printf "%.2f x the time", b / a }') |"
 fi
 if [[ "${NO_SPARK:-0}" != 1 ]]; then
-  echo "| Spark local[*], -Xmx2g | ${CLAIMS} | ${SPARK_S} | $(rate "$CLAIMS" "$SPARK_S") | ${SPARK_MB} | $(awk -v a="$RULES_S" -v b="$SPARK_S" 'BEGIN { printf "%.2f x the time", b / a }') |"
+  echo "| Spark local[*], -Xmx2g, ${SPARK_JVM}| ${CLAIMS} | ${SPARK_S} | $(rate "$CLAIMS" "$SPARK_S") | ${SPARK_MB} | $(awk -v a="$RULES_S" -v b="$SPARK_S" 'BEGIN { printf "%.2f x the time", b / a }') |"
 fi
 echo "(cores: $(nproc); ${SUMMARY}; rules only, past the first fifth of the input: ${STEADY} claims/s; files in ${WORK})"
