@@ -45,8 +45,10 @@ public final class ReviewReport {
                     .append(" claims with findings, errors first; ").append(summary.notListed())
                     .append(" more claims with findings are in the findings files only.</p>");
         }
+        // A Claim need not have an id: those come first among their kind, as Spark orders a null first.
         summary.listed().stream().sorted(Comparator.comparing((ReviewSummary.Listed c) -> !c.error())
-                .thenComparing(ReviewSummary.Listed::id)).forEach(claim -> html.append(claim(claim)));
+                .thenComparing(ReviewSummary.Listed::id, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .forEach(claim -> html.append(claim(claim)));
         return html.append("</body></html>\n").toString();
     }
 

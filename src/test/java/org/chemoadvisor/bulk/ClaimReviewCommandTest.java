@@ -69,6 +69,21 @@ class ClaimReviewCommandTest {
     }
 
     @Test
+    void claimsWithoutAnIdAreReviewedCountedAndListed(@TempDir Path out) throws IOException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        // Two Claims with no id (FHIR does not require one), each with an error finding.
+        int status = ClaimReviewCommand.run(new String[] {"src/test/resources/bulk/without-ids", "--out",
+                out.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("2 claims, 2 with errors, 0 unreadable lines");
+        assertThat(csv(out.resolve("findings.csv"))).extracting(r -> r.get("claim_identifier") + " " + r.get("rule_id"))
+                .contains("C0-1 CHEMO-06", "C0-2 CHEMO-06");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Claim  (C0-1)", "Claim  (C0-2)");
+    }
+
+    @Test
     void gzippedClaimsAndACleanRunExitZero(@TempDir Path dir) throws IOException {
         Path input = dir.resolve("Claim-1.ndjson.gz");
         try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(input))) {

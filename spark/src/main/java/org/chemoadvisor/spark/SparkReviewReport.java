@@ -35,7 +35,8 @@ final class SparkReviewReport {
      * @param findings a row per finding
      */
     static ReviewSummary summary(Dataset<Row> reviewed, Dataset<Row> findings) {
-        Row totals = reviewed.agg(functions.count(col("claim_id")),
+        // Claims by the absence of a problem, not by their id: a Claim need not have one.
+        Row totals = reviewed.agg(functions.count(functions.when(col("problem").isNull(), true)),
                 functions.count(functions.when(col("error"), true)), functions.count(col("problem")),
                 functions.count(functions.when(functions.size(col("findings")).gt(0), true))).first();
         Dataset<Row> claimsWithFindings = reviewed.filter(col("problem").isNull()

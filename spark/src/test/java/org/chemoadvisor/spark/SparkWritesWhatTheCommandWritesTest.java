@@ -93,6 +93,22 @@ class SparkWritesWhatTheCommandWritesTest {
                 .isEqualTo(report(dir.resolve("command"), "</body>"));
     }
 
+    @Test
+    void claimsWithoutAnIdAreCountedAndListedAsTheCommandDoes(@TempDir Path dir) throws IOException {
+        // Two Claims with no id (FHIR does not require one), each with an error finding.
+        Path export = Path.of("../src/test/resources/bulk/without-ids");
+
+        command(export, dir.resolve("command"));
+        SparkClaimReview.Summary summary = SparkClaimReview.run(spark, List.of(export.toString()),
+                dir.resolve("spark").toString(), PolicyProfile.MEDICARE);
+
+        assertThat(summary.claims()).isEqualTo(2);
+        assertThat(summary.claimsWithErrors()).isEqualTo(2);
+        assertThat(sparkOutcomes(dir.resolve("spark")))
+                .containsExactlyInAnyOrderElementsOf(commandOutcomes(dir.resolve("command")));
+        assertThat(report(dir.resolve("spark"), "</body>")).isEqualTo(report(dir.resolve("command"), "</body>"));
+    }
+
     /** report.html from its totals (after the inputs and the time taken, which differ) up to {@code end}. */
     private static String report(Path out, String end) throws IOException {
         String html = Files.readString(out.resolve("report.html"));
