@@ -2,14 +2,19 @@ package org.chemoadvisor.spark;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.chemoadvisor.bulk.PatientLinesReview;
+import org.chemoadvisor.bulk.ReviewedClaim;
 import org.chemoadvisor.facts.PolicyProfile;
 import org.chemoadvisor.rulepack.RulePack;
 import org.chemoadvisor.rulepack.load.RulePackLoader;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * One patient's lines of the export, reviewed together as the one-machine command joins them
@@ -19,9 +24,19 @@ import org.chemoadvisor.rulepack.load.RulePackLoader;
  */
 final class PatientReview {
 
+    private static final StructType FINDING = new StructType().add("rule_id", DataTypes.StringType)
+            .add("severity", DataTypes.StringType).add("element", DataTypes.StringType)
+            .add("finding_and_fix", DataTypes.StringType).add("table_and_version", DataTypes.StringType);
+    /** A line reviewed: a claim (problem null) or a line that is not one (only problem set). */
+    static final StructType ROW = new StructType().add("problem", DataTypes.StringType)
+            .add("month", DataTypes.StringType).add("claim_id", DataTypes.StringType)
+            .add("claim_identifier", DataTypes.StringType).add("date_of_service", DataTypes.StringType)
+            .add("error", DataTypes.BooleanType).add("outcome", DataTypes.StringType)
+            .add("findings", DataTypes.createArrayType(FINDING));
+
     /**
      * A line with its file and its position in the input ({@code order} increases with the line within a
-     * file): the command reads a patient's lines in input order, and the review puts them in that order again.
+     * file): the command reads a patient's lines in input order, and the job sorts them back into it.
      */
     record Line(String text, String file, long order) {
 
@@ -41,21 +56,27 @@ final class PatientReview {
     private PatientReview() {
     }
 
-    /** @param lines one patient's lines, in any order */
-    static List<ReviewedLine> review(List<Line> lines, PolicyProfile profile) {
-        List<Line> sorted = new ArrayList<>(lines);
-        // Input order as the command reads it: the files by name (as a directory lists them), each line by line.
-        sorted.sort(Comparator.comparing(Line::file).thenComparingLong(Line::order));
+    /** @param lines one patient's lines, in input order (by file, then line): a row of {@link #ROW} each claim or problem */
+    static List<Row> review(List<Line> lines, PolicyProfile profile) {
         List<String> supporting = new ArrayList<>();
         List<String> claims = new ArrayList<>();
-        for (Line line : sorted) {
+        for (Line line : lines) {
             (line.fromClaimFile() ? claims : supporting).add(line.text());
         }
-        List<ReviewedLine> reviewed = new ArrayList<>(claims.size());
+        List<Row> reviewed = new ArrayList<>(claims.size());
         PatientLinesReview review = Shared.REVIEWS.computeIfAbsent(profile,
                 p -> new PatientLinesReview(Shared.FHIR, Shared.PACK, p));
-        review.review(supporting, claims, problem -> reviewed.add(ReviewedLine.problem(problem)))
-                .forEach(claim -> reviewed.add(ReviewedLine.of(claim)));
+        review.review(supporting, claims, problem -> reviewed.add(RowFactory.create(problem, null, null, null, null,
+                null, null, CollectionConverters.asScala(List.<Row>of()).toSeq())))
+                .forEach(claim -> reviewed.add(row(claim)));
         return reviewed;
+    }
+
+    private static Row row(ReviewedClaim claim) {
+        List<Row> findings = new ArrayList<>(claim.findings().size());
+        claim.findings().forEach(f -> findings.add(RowFactory.create(f.ruleId(), f.severity(), f.element(), f.text(),
+                f.source())));
+        return RowFactory.create(null, claim.month(), claim.id(), claim.identifier(), claim.dateOfService(),
+                claim.error(), claim.encoded(), CollectionConverters.asScala(findings).toSeq());
     }
 }

@@ -11,7 +11,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -22,9 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.chemoadvisor.bulk.ReviewReport;
 import org.chemoadvisor.bulk.ReviewSummary;
-import org.chemoadvisor.bulk.ReviewedClaim;
 import org.chemoadvisor.facts.PolicyProfile;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The bulk claim review as a Spark job:
@@ -39,16 +36,6 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code report.html} (the command's page).
  */
 public final class SparkClaimReview {
-
-    private static final StructType FINDING = new StructType().add("rule_id", DataTypes.StringType)
-            .add("severity", DataTypes.StringType).add("element", DataTypes.StringType)
-            .add("finding_and_fix", DataTypes.StringType).add("table_and_version", DataTypes.StringType);
-    /** A line reviewed: a claim (problem null) or a line that is not one (only problem set). */
-    private static final StructType REVIEWED = new StructType().add("problem", DataTypes.StringType)
-            .add("month", DataTypes.StringType).add("claim_id", DataTypes.StringType)
-            .add("claim_identifier", DataTypes.StringType).add("date_of_service", DataTypes.StringType)
-            .add("error", DataTypes.BooleanType).add("outcome", DataTypes.StringType)
-            .add("findings", DataTypes.createArrayType(FINDING));
 
     private static final UserDefinedFunction PATIENT = functions.udf((UDF1<String, String>) PatientKeys::of,
             DataTypes.StringType);
@@ -144,18 +131,18 @@ public final class SparkClaimReview {
         reviewed.filter(col("problem").isNotNull()).select("problem").coalesce(1).write().mode(SaveMode.Overwrite)
                 .json(out + "/problems");
 
-        ReviewSummary summary = SparkReviewReport.summary(reviewed, findings);
-        SparkReviewReport.write(spark, out + "/report.html",
-                ReviewReport.html(summary, inputs, (System.nanoTime() - started) / 1_000_000));
-        reviewed.unpersist();
         Map<String, Long> perRule = new TreeMap<>();
         for (Row row : byRule) {
             perRule.merge(row.getString(0), row.getLong(2), Long::sum);
         }
+        ReviewSummary summary = SparkReviewReport.summary(reviewed, findings, perRule);
+        SparkReviewReport.write(spark, out + "/report.html",
+                ReviewReport.html(summary, inputs, (System.nanoTime() - started) / 1_000_000));
+        reviewed.unpersist();
         return new Summary(summary.claims(), summary.claimsWithErrors(), summary.unreadable(), perRule);
     }
 
-    /** Every line read, grouped by patient and reviewed: a row of {@link #REVIEWED} per claim or problem. */
+    /** Every line read, grouped by patient and reviewed: a row of {@link PatientReview#ROW} per claim or problem. */
     private static Dataset<Row> review(SparkSession spark, List<String> inputs, PolicyProfile profile) {
         // Each line with its patient, the name of its file (Claim*/Bundle* files hold the claims, the others what
         // they reference) and its place in it. NDJSON files only, as the command takes them: an export directory
@@ -173,20 +160,6 @@ public final class SparkClaimReview {
         // A patient's lines meet in one partition, in input order; each partition is reviewed a patient at a time.
         return lines.repartition(partitions, col("patient")).sortWithinPartitions("patient", "file", "order")
                 .mapPartitions((MapPartitionsFunction<Row, Row>) sorted -> new PatientGroups<>(sorted,
-                        patient -> PatientReview.review(patient, profile).stream().map(SparkClaimReview::row)
-                                .toList()), Encoders.row(REVIEWED));
-    }
-
-    private static Row row(ReviewedLine line) {
-        ReviewedClaim claim = line.claim();
-        if (claim == null) {
-            return RowFactory.create(line.problem(), null, null, null, null, null, null,
-                    CollectionConverters.asScala(List.<Row>of()).toSeq());
-        }
-        List<Row> findings = new ArrayList<>(claim.findings().size());
-        claim.findings().forEach(f -> findings.add(RowFactory.create(f.ruleId(), f.severity(), f.element(), f.text(),
-                f.source())));
-        return RowFactory.create(null, claim.month(), claim.id(), claim.identifier(), claim.dateOfService(),
-                claim.error(), claim.encoded(), CollectionConverters.asScala(findings).toSeq());
+                        patient -> PatientReview.review(patient, profile)), Encoders.row(PatientReview.ROW));
     }
 }

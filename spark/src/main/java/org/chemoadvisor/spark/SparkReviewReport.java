@@ -33,8 +33,9 @@ final class SparkReviewReport {
     /**
      * @param reviewed the cached review, a row per claim or problem
      * @param findings a row per finding
+     * @param findingsByRule the findings counted by rule (the job counts them for its summary anyway)
      */
-    static ReviewSummary summary(Dataset<Row> reviewed, Dataset<Row> findings) {
+    static ReviewSummary summary(Dataset<Row> reviewed, Dataset<Row> findings, Map<String, Long> findingsByRule) {
         // Claims by the absence of a problem, not by their id: a Claim need not have one.
         Row totals = reviewed.agg(functions.count(functions.when(col("problem").isNull(), true)),
                 functions.count(functions.when(col("error"), true)), functions.count(col("problem")),
@@ -54,13 +55,12 @@ final class SparkReviewReport {
                     claim.getBoolean(3), reported));
         }
         return new ReviewSummary(totals.getLong(0), totals.getLong(1), totals.getLong(2),
-                counts(findings.groupBy("rule_id").count().collectAsList()),
-                counts(findings.groupBy("month").count().collectAsList()), listed, totals.getLong(3) - listed.size());
+                findingsByRule, byMonth(findings), listed, totals.getLong(3) - listed.size());
     }
 
-    private static Map<String, Long> counts(List<Row> rows) {
+    private static Map<String, Long> byMonth(Dataset<Row> findings) {
         Map<String, Long> counts = new TreeMap<>();
-        rows.forEach(row -> counts.put(row.getString(0), row.getLong(1)));
+        findings.groupBy("month").count().collectAsList().forEach(row -> counts.put(row.getString(0), row.getLong(1)));
         return counts;
     }
 
