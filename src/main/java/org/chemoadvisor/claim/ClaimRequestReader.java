@@ -54,6 +54,8 @@ public class ClaimRequestReader {
 
     public ClaimValidationRequest read(String body, EncodingEnum encoding, Map<String, String[]> query) {
         IBaseResource resource = parseStrictly(body, encoding);
+        // The validator reads the caller's own JSON when that is exactly what it validates; else HAPI's encoding.
+        String sentJson = encoding == EncodingEnum.XML ? null : body;
         boolean structural = booleanOption(firstValue(query, STRUCTURAL)).orElse(true);
         String profile = profileOption(firstValue(query, PROFILE));
         if (resource instanceof Parameters parameters) {
@@ -64,6 +66,7 @@ public class ClaimRequestReader {
                     .findFirst()
                     .orElseThrow(() -> new InvalidRequestException(
                             "Parameters has no 'resource' part holding the Claim (or Bundle) to validate"));
+            sentJson = null;
             structural = booleanOption(partValue(parameters, STRUCTURAL)).orElse(structural);
             String partProfile = profileOption(partValue(parameters, PROFILE));
             profile = partProfile != null ? partProfile : profile;
@@ -72,15 +75,16 @@ public class ClaimRequestReader {
         if (resource instanceof Bundle bundle) {
             int entry = claimEntry(bundle);
             SubmissionContent.requireAccepted(bundle);
+            List<AdapterNote> notes = withoutSignature(bundle);
             return new ClaimValidationRequest((Claim) bundle.getEntry().get(entry).getResource(), structural, profile,
-                    bundle, entry, withoutSignature(bundle));
+                    bundle, entry, notes, notes.isEmpty() ? sentJson : null);
         }
         if (!(resource instanceof Claim claim)) {
             throw new InvalidRequestException("Claim/$validate expects a Claim or a collection Bundle holding one "
                     + "(or a Parameters with either in its 'resource' part), not " + resource.fhirType());
         }
         SubmissionContent.requireAccepted(claim);
-        return new ClaimValidationRequest(claim, structural, profile);
+        return new ClaimValidationRequest(claim, structural, profile, null, -1, List.of(), sentJson);
     }
 
     /**

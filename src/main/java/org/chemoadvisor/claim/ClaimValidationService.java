@@ -41,7 +41,8 @@ public class ClaimValidationService {
         PolicyProfile profile = profiles.resolve(request.profile(), payers);
         // A Bundle is validated whole: its Procedures are read too, and HAPI's locations then point into it.
         ClaimCheck.Checked checked = check.check(request, profile, packs.forPayers(payers), () -> request.structural()
-                ? structuralValidator.validate(request.bundle() != null ? request.bundle() : request.claim())
+                ? structuralValidator.validate(request.bundle() != null ? request.bundle() : request.claim(),
+                        request.sentJson())
                 : List.of());
         metrics.findings("claim-validate", checked.findings());
         return checked.outcome();

@@ -178,16 +178,37 @@ public class StructuralValidator {
 
     /** The validator's messages, less those saying it cannot check a billing code system. */
     public List<SingleValidationMessage> validate(IBaseResource resource) {
-        return withoutBillingSystemNotices(validateAll(resource));
+        return validate(resource, null);
+    }
+
+    /**
+     * As {@link #validate(IBaseResource)}, reading {@code sentJson}, the JSON text {@code resource} was parsed
+     * from, instead of HAPI's encoding of it: what the caller sent is what gets validated, and encoding the
+     * resource again for the validator was a seventh of a {@code Claim/$validate} with structure. The messages are
+     * HAPI's for the resource; their line and column are then in the caller's text. Null: HAPI's encoding.
+     */
+    public List<SingleValidationMessage> validate(IBaseResource resource, String sentJson) {
+        return withoutBillingSystemNotices(validateAll(resource, sentJson));
     }
 
     List<SingleValidationMessage> validateAll(IBaseResource resource) {
-        IValidationContext<IBaseResource> request = ValidationContext.forResource(fhirContext, resource, null);
-        if (!resource.getMeta().getProfile().isEmpty()
-                || request.getResourceAsStringEncoding() != EncodingEnum.JSON) {
+        return validateAll(resource, null);
+    }
+
+    List<SingleValidationMessage> validateAll(IBaseResource resource, String sentJson) {
+        if (!resource.getMeta().getProfile().isEmpty()) {
             return validateWithHapi(resource);
         }
-        byte[] json = request.getResourceAsString().getBytes(StandardCharsets.UTF_8);
+        byte[] json;
+        if (sentJson != null) {
+            json = sentJson.getBytes(StandardCharsets.UTF_8);
+        } else {
+            IValidationContext<IBaseResource> request = ValidationContext.forResource(fhirContext, resource, null);
+            if (request.getResourceAsStringEncoding() != EncodingEnum.JSON) {
+                return validateWithHapi(resource);
+            }
+            json = request.getResourceAsString().getBytes(StandardCharsets.UTF_8);
+        }
         List<ValidationMessage> messages = new ArrayList<>();
         ReusableInstanceValidators.Pooled pooled = pool.acquire(maxWait);
         try {

@@ -48,6 +48,8 @@ class StructuralValidatorEquivalenceTest {
     /** Small pool, short lives: reuse and retirement both happen within this test. */
     private final StructuralValidator validator = new StructuralValidator(FHIR, 2, 3);
     private final Map<String, IBaseResource> claims = new LinkedHashMap<>();
+    /** The text each was parsed from. */
+    private final Map<String, String> texts = new LinkedHashMap<>();
     /** HAPI's path, fresh InstanceValidator per call: what every validation must return. */
     private final Map<String, List<String>> expected = new LinkedHashMap<>();
 
@@ -55,9 +57,10 @@ class StructuralValidatorEquivalenceTest {
     void validateEveryClaimWithHapi() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             files.filter(f -> f.toString().endsWith(".json")).sorted()
-                    .forEach(f -> claims.put(f.getFileName().toString(), parse(read(f))));
+                    .forEach(f -> texts.put(f.getFileName().toString(), read(f)));
         }
-        BROKEN.forEach(name -> claims.put(name, parse(testResource(name))));
+        BROKEN.forEach(name -> texts.put(name, testResource(name)));
+        texts.forEach((name, text) -> claims.put(name, parse(text)));
         claims.forEach((name, claim) -> expected.put(name, comparable(validator.validateWithHapi(claim))));
     }
 
@@ -69,6 +72,26 @@ class StructuralValidatorEquivalenceTest {
     @MethodSource("claimNames")
     void pooledPathReturnsHapisMessages(String name) {
         assertThat(comparable(validator.validateAll(claims.get(name)))).isEqualTo(expected.get(name));
+    }
+
+    @ParameterizedTest
+    @MethodSource("claimNames")
+    void validatingTheSentTextReturnsHapisMessagesForTheParsedResource(String name) {
+        List<SingleValidationMessage> fromText = validator.validateAll(claims.get(name), texts.get(name));
+
+        // The same messages; only their line and column differ, being in the sent text, not in HAPI's encoding.
+        assertThat(withoutLineAndColumn(comparable(fromText))).isEqualTo(withoutLineAndColumn(expected.get(name)));
+    }
+
+    @Test
+    void validatingTheSentTextPutsLinesAndColumnsInThatText() {
+        String name = "claim-missing-required.json";
+        List<SingleValidationMessage> fromText = validator.validateAll(claims.get(name), texts.get(name));
+
+        // HAPI's encoding is one line; the test file is indented over many.
+        assertThat(validator.validateAll(claims.get(name))).allMatch(m -> m.getLocationLine() == null
+                || m.getLocationLine() == 1);
+        assertThat(fromText).anyMatch(m -> m.getLocationLine() != null && m.getLocationLine() > 1);
     }
 
     @Test
@@ -265,6 +288,10 @@ class StructuralValidatorEquivalenceTest {
                         + m.getLocationCol() + " | " + m.getMessageId() + " | " + m.getMessage()
                         + " | " + m.getSliceMessages())
                 .toList();
+    }
+
+    private static List<String> withoutLineAndColumn(List<String> comparable) {
+        return comparable.stream().map(m -> m.replaceFirst(" \\| [0-9a-z]+:[0-9a-z]+ \\| ", " | ")).toList();
     }
 
     /** A Claim, or a collection Bundle holding one. */
