@@ -131,41 +131,22 @@ final class PartReview {
     /** A claim read without HAPI; null when it is reported as a problem instead, as HAPI's path would. */
     private ReviewedClaim checkRead(Pending claim, SupportingResources supporting, OtherClaims otherClaims)
             throws IOException {
-        try {
-            return ReviewedClaim.of(claim.claim(), fast.check(claim.claim(), supporting, otherClaims));
-        } catch (ExportClaimCheck.NotCheckable e) {
-            results.problem(claim.line().file(), claim.line().number(), "could not be checked: " + e.getMessage());
-        } catch (RuntimeException e) {
-            results.problem(claim.line().file(), claim.line().number(), "could not be checked: "
-                    + e.getClass().getSimpleName());
-        }
-        return null;
+        return reviewedOrReported(claim.line(), ClaimLineReview.checkRead(claim.claim(), fast, supporting, otherClaims));
     }
 
     /** The claim as {@code Claim/$validate} reads it; null when the line is reported as a problem instead. */
     private ReviewedClaim checkWithHapi(NdjsonInputs.Line line, SupportingResources supporting,
             OtherClaims otherClaims) throws IOException {
-        IParser parser = parsers.get();
-        try {
-            Resource resource;
-            try {
-                resource = (Resource) parser.parseResource(line.text());
-            } catch (RuntimeException e) {
-                results.problem(line.file(), line.number(), "not a FHIR R4 resource");
-                return null;
-            }
-            Claim claim = ClaimBundles.claimOf(resource);
-            if (claim == null) {
-                results.problem(line.file(), line.number(), resource.fhirType() + " is neither a Claim nor a "
-                        + "collection Bundle with one Claim");
-                return null;
-            }
-            OperationOutcome outcome = reviewer.review(resource, supporting, otherClaims);
-            return ReviewedClaim.of(claim, outcome, parser);
-        } catch (RuntimeException e) {
-            results.problem(line.file(), line.number(), "could not be checked: " + e.getClass().getSimpleName());
-            return null;
+        return reviewedOrReported(line, ClaimLineReview.checkWithHapi(line.text(), parsers.get(),
+                resource -> reviewer.review(resource, supporting, otherClaims)));
+    }
+
+    private ReviewedClaim reviewedOrReported(NdjsonInputs.Line line, ClaimLineReview.Result result)
+            throws IOException {
+        if (result.problem() != null) {
+            results.problem(line.file(), line.number(), result.problem());
         }
+        return result.claim();
     }
 
     static <T> List<T> await(List<Future<T>> futures) throws IOException {

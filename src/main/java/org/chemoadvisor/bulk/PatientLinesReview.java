@@ -56,7 +56,7 @@ public final class PatientLinesReview {
                 Resource built = SupportingResourceReader.read(line);
                 supporting.add(built != null ? built : (Resource) parser.parseResource(line));
             } catch (RuntimeException e) {
-                problems.accept("not a FHIR R4 resource");
+                problems.accept(ClaimLineReview.NOT_A_RESOURCE);
             }
         }
         List<ExportClaim> read = new ArrayList<>(claimLines.size());
@@ -72,8 +72,11 @@ public final class PatientLinesReview {
         }
         List<ReviewedClaim> reviewed = new ArrayList<>(claimLines.size());
         for (int i = 0; i < claimLines.size(); i++) {
-            ReviewedClaim claim = read.get(i) != null ? checkRead(read.get(i), supporting, otherClaims, problems)
-                    : checkWithHapi(claimLines.get(i), parser, supporting, otherClaims, problems);
+            ClaimLineReview.Result result = read.get(i) != null
+                    ? ClaimLineReview.checkRead(read.get(i), fast, supporting, otherClaims)
+                    : ClaimLineReview.checkWithHapi(claimLines.get(i), parser,
+                            resource -> review(resource, supporting, otherClaims));
+            ReviewedClaim claim = reviewedOrReported(result, problems);
             if (claim != null) {
                 reviewed.add(claim);
             }
@@ -81,41 +84,18 @@ public final class PatientLinesReview {
         return reviewed;
     }
 
-    private ReviewedClaim checkRead(ExportClaim claim, SupportingResources supporting, OtherClaims otherClaims,
-            Consumer<String> problems) {
-        try {
-            return ReviewedClaim.of(claim, fast.check(claim, supporting, otherClaims));
-        } catch (ExportClaimCheck.NotCheckable e) {
-            problems.accept("could not be checked: " + e.getMessage());
-        } catch (RuntimeException e) {
-            problems.accept("could not be checked: " + e.getClass().getSimpleName());
+    private static ReviewedClaim reviewedOrReported(ClaimLineReview.Result result, Consumer<String> problems) {
+        if (result.problem() != null) {
+            problems.accept(result.problem());
         }
-        return null;
+        return result.claim();
     }
 
-    private ReviewedClaim checkWithHapi(String line, IParser parser, SupportingResources supporting,
-            OtherClaims otherClaims, Consumer<String> problems) {
-        Resource resource;
-        try {
-            resource = (Resource) parser.parseResource(line);
-        } catch (RuntimeException e) {
-            problems.accept("not a FHIR R4 resource");
-            return null;
-        }
-        if (ClaimBundles.claimOf(resource) == null) {
-            problems.accept(resource.fhirType() + " is neither a Claim nor a collection Bundle with one Claim");
-            return null;
-        }
-        try {
-            Bundle bundle = ClaimBundles.withRecord(resource, supporting, otherClaims);
-            int entry = ClaimBundles.claimEntry(bundle);
-            Claim claim = (Claim) bundle.getEntry().get(entry).getResource();
-            OperationOutcome outcome = check.check(new ClaimValidationRequest(claim, false, null, bundle, entry),
-                    profile);
-            return ReviewedClaim.of(claim, outcome, parser);
-        } catch (RuntimeException e) {
-            problems.accept("could not be checked: " + e.getClass().getSimpleName());
-            return null;
-        }
+    /** A Claim, or a collection Bundle holding one, with the patient's record, to what {@code $validate} answers. */
+    private OperationOutcome review(Resource resource, SupportingResources supporting, OtherClaims otherClaims) {
+        Bundle bundle = ClaimBundles.withRecord(resource, supporting, otherClaims);
+        int entry = ClaimBundles.claimEntry(bundle);
+        Claim claim = (Claim) bundle.getEntry().get(entry).getResource();
+        return check.check(new ClaimValidationRequest(claim, false, null, bundle, entry), profile);
     }
 }

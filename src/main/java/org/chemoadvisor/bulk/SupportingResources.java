@@ -61,7 +61,7 @@ public final class SupportingResources {
     }
 
     static String unreadable(NdjsonInputs.Line line) {
-        return line.file() + ":" + line.number() + ": not a FHIR R4 resource, skipped";
+        return line.file() + ":" + line.number() + ": " + ClaimLineReview.NOT_A_RESOURCE + ", skipped";
     }
 
     public void add(Resource resource) {

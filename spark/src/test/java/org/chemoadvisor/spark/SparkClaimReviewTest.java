@@ -32,8 +32,7 @@ class SparkClaimReviewTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().master("local[2]").appName("review-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark = LocalSpark.start("review-test", 2);
     }
 
     @AfterAll

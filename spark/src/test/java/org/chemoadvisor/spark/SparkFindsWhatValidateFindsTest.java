@@ -39,8 +39,7 @@ class SparkFindsWhatValidateFindsTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().master("local[2]").appName("review-equality")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark = LocalSpark.start("review-equality", 2);
     }
 
     @AfterAll

@@ -37,8 +37,7 @@ class SparkWritesWhatTheCommandWritesTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().master("local[2]").appName("review-equals-command")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "3").getOrCreate();
+        spark = LocalSpark.start("review-equals-command", 3);
     }
 
     @AfterAll
