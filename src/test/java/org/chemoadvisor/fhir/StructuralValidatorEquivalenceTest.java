@@ -83,6 +83,26 @@ class StructuralValidatorEquivalenceTest {
         assertThat(withoutLineAndColumn(comparable(fromText))).isEqualTo(withoutLineAndColumn(expected.get(name)));
     }
 
+    /** Texts of one Claim that differ from HAPI's encoding of it only in what JSON leaves free. */
+    Stream<String> sentTextVariants() {
+        String clean = texts.get("claim-clean-64644-64645-95874.json");
+        return Stream.of(
+                "\r\n  " + clean.replace("\n", "\r\n") + "\n\n",
+                clean.replace("\"resourceType\": \"Claim\",", "").replaceFirst("\\}\\s*$", ", \"resourceType\": \"Claim\"}"),
+                clean.replace("\"status\": \"active\"", "\"status\": \"\\u0061ctive\""),
+                clean.replace("\"display\": \"Example patient\"", "\"display\": \" Example patient \""),
+                clean.replaceAll("\"value\": 1\\b", "\"value\": 1.0"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sentTextVariants")
+    void aTextHapiParsesIsValidatedAsHapisEncodingOfItIs(String text) {
+        IBaseResource claim = parse(text);
+
+        assertThat(withoutLineAndColumn(comparable(validator.validateAll(claim, text))))
+                .isEqualTo(withoutLineAndColumn(comparable(validator.validateWithHapi(claim))));
+    }
+
     @Test
     void validatingTheSentTextPutsLinesAndColumnsInThatText() {
         String name = "claim-missing-required.json";
